@@ -1,0 +1,183 @@
+/*
+ * input.c - the input options every analysing command shares, and what they set up.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cli_input_init(struct cli_input *in)
+{
+	memset(in, 0, sizeof(*in));
+	in->reader = slant_reader_new();
+	if (!in->reader) {
+		cli_error("out of memory");
+		return EXIT_IO;
+	}
+	return 0;
+}
+
+void cli_input_release(struct cli_input *in)
+{
+	slant_reader_free(in->reader);
+	slant_boiler_free(in->boiler);
+	memset(in, 0, sizeof(*in));
+}
+
+/* Parses "64M", "512k", "1000000"; 0 on a bad size. */
+static size_t parse_size(const char *s)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || end == s || *s == '-')
+		return 0;
+	switch (*end) {
+	case 'k': case 'K': v <<= 10; end++; break;
+	case 'm': case 'M': v <<= 20; end++; break;
+	case 'g': case 'G': v <<= 30; end++; break;
+	}
+	if (*end && strcmp(end, "B") && strcmp(end, "iB"))
+		return 0;
+	return (size_t)v;
+}
+
+int cli_input_option(struct cli_input *in, int opt, const char *arg)
+{
+	struct slant_err err;
+	char *end;
+	long n;
+
+	slant_err_clear(&err);
+	switch (opt) {
+	case OPT_FIELD:
+		if (slant_reader_map(in->reader, arg, &err))
+			return cli_usage_error("%s", err.msg);
+		return 0;
+	case OPT_WHERE:
+		if (slant_reader_where(in->reader, arg, &err))
+			return cli_usage_error("%s", err.msg);
+		return 0;
+	case OPT_OUTLET:
+		if (!*arg)
+			return cli_usage_error("--outlet needs a name");
+		if (slant_reader_set_outlet(in->reader, arg, &err))
+			return cli_usage_error("%s", err.msg);
+		return 0;
+	case OPT_INPUT_FORMAT:
+		if (!strcmp(arg, "jsonl"))
+			slant_reader_set_format(in->reader, SLANT_INPUT_JSONL);
+		else if (!strcmp(arg, "csv"))
+			slant_reader_set_format(in->reader, SLANT_INPUT_CSV);
+		else if (!strcmp(arg, "tsv"))
+			slant_reader_set_format(in->reader, SLANT_INPUT_TSV);
+		else if (!strcmp(arg, "txt"))
+			slant_reader_set_format(in->reader, SLANT_INPUT_TXT);
+		else
+			return cli_usage_error("unknown input format '%s': use jsonl, csv, tsv or txt",
+					       arg);
+		return 0;
+	case OPT_STRICT:
+		in->strict = true;
+		return 0;
+	case OPT_THREADS:
+		errno = 0;
+		n = strtol(arg, &end, 10);
+		if (errno || end == arg || *end || n < 1 || n > 256)
+			return cli_usage_error("--threads wants a number from 1 to 256, not '%s'", arg);
+		in->threads = (unsigned)n;
+		return 0;
+	case OPT_MAX_RECORD: {
+		size_t sz = parse_size(arg);
+		if (!sz)
+			return cli_usage_error("--max-record wants a size such as 64M, not '%s'", arg);
+		slant_reader_set_max_record(in->reader, sz);
+		return 0;
+	}
+	case OPT_BOILERPLATE:
+		if (!strcmp(arg, "none"))
+			in->no_boiler = true;
+		else
+			in->boiler_path = arg;
+		return 0;
+	case OPT_NO_STRIP:
+		in->doc_flags |= SLANT_DOC_NO_STRIP;
+		return 0;
+	case OPT_NO_REPAIR:
+		in->doc_flags |= SLANT_DOC_NO_REPAIR;
+		return 0;
+	case OPT_QUIET:
+		in->quiet = true;
+		return 0;
+	case OPT_HELP:
+		return -1; /* the caller prints help */
+	}
+	return cli_usage_error("unknown option");
+}
+
+int cli_input_open(struct cli_input *in, int argc, char **argv)
+{
+	struct slant_err err;
+
+	slant_err_clear(&err);
+	if (argc < 1)
+		return cli_usage_error("no input given (use - for standard input)");
+	if (!in->no_boiler && !(in->doc_flags & SLANT_DOC_NO_STRIP)) {
+		const char *path = in->boiler_path;
+		if (!path && !(path = cli_data_path("lexicons/boilerplate.tsv"))) {
+			cli_error("cannot find lexicons/boilerplate.tsv: set SLANT_DATA_DIR or "
+				  "give --boilerplate FILE");
+			return EXIT_IO;
+		}
+		in->boiler = slant_boiler_load(path, &err);
+		if (!in->boiler) {
+			cli_error_err(&err);
+			return cli_exit_code(err.code);
+		}
+	}
+	for (int i = 0; i < argc; i++) {
+		if (slant_reader_add(in->reader, argv[i], &err)) {
+			cli_error_err(&err);
+			return cli_exit_code(err.code);
+		}
+	}
+	cli_progress_init(&in->progress, in->quiet);
+	return 0;
+}
+
+void cli_input_conf(const struct cli_input *in, struct slant_pipeline_conf *conf, bool analyze)
+{
+	memset(conf, 0, sizeof(*conf));
+	conf->threads = in->threads;
+	conf->analyze = analyze;
+	conf->doc.boiler = in->boiler;
+	conf->doc.flags = in->doc_flags;
+}
+
+int cli_input_bad(struct cli_input *in, const struct slant_err *err)
+{
+	in->bad++;
+	cli_progress_done(&in->progress);
+	cli_error_err(err);
+	return in->strict ? SLANT_ESTOP : 0;
+}
+
+int cli_input_finish(struct cli_input *in, int run_ret, const struct slant_err *err)
+{
+	cli_progress_done(&in->progress);
+	if (run_ret == SLANT_ESTOP)
+		return EXIT_DATA; /* --strict: the bad record was reported */
+	if (run_ret) {
+		cli_error_err(err);
+		return cli_exit_code(run_ret);
+	}
+	if (in->bad) {
+		cli_error("%llu bad record%s skipped", (unsigned long long)in->bad,
+			  in->bad == 1 ? "" : "s");
+		return EXIT_DATA;
+	}
+	return EXIT_OK;
+}

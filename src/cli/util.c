@@ -1,0 +1,205 @@
+/*
+ * util.c - messages, exit codes, data files, atomic output and progress for the tool.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+const struct cmd *cli_current;
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("slant: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_error_err(const struct slant_err *err)
+{
+	char buf[1024];
+
+	cli_error("%s", slant_err_text(err, buf, sizeof(buf)));
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("slant: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (cli_current)
+		fprintf(stderr, "see 'slant %s --help'\n", cli_current->name);
+	else
+		fputs("see 'slant help'\n", stderr);
+	return EXIT_USAGE;
+}
+
+int cli_exit_code(int code)
+{
+	switch (code) {
+	case SLANT_OK: return EXIT_OK;
+	case SLANT_EDATA: case SLANT_ELIMIT: return EXIT_DATA;
+	case SLANT_EUSAGE: return EXIT_USAGE;
+	default: return EXIT_IO;
+	}
+}
+
+int cli_help(void)
+{
+	fputs(cli_current->usage, stdout);
+	return EXIT_OK;
+}
+
+static bool readable(const char *p)
+{
+	return access(p, R_OK) == 0;
+}
+
+const char *cli_data_path(const char *rel)
+{
+	static char buf[PATH_MAX];
+	char exe[PATH_MAX];
+	const char *env = getenv("SLANT_DATA_DIR");
+	ssize_t n;
+
+	if (env && *env) {
+		if (snprintf(buf, sizeof(buf), "%s/%s", env, rel) >= (int)sizeof(buf))
+			return NULL;
+		return readable(buf) ? buf : NULL;
+	}
+	/* Installed: <prefix>/bin/slant finds <prefix>/share/slant, wherever the prefix moved. */
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			if (snprintf(buf, sizeof(buf), "%s/../share/slant/%s", exe, rel) <
+				    (int)sizeof(buf) && readable(buf))
+				return buf;
+		}
+	}
+	if (snprintf(buf, sizeof(buf), "%s/%s", SLANT_SOURCE_DIR, rel) < (int)sizeof(buf) &&
+	    readable(buf))
+		return buf;
+	if (snprintf(buf, sizeof(buf), "%s/%s", SLANT_INSTALL_DATADIR, rel) < (int)sizeof(buf) &&
+	    readable(buf))
+		return buf;
+	return NULL;
+}
+
+int cli_out_open(struct cli_out *o, const char *path)
+{
+	int fd;
+
+	memset(o, 0, sizeof(*o));
+	if (!path || !strcmp(path, "-")) {
+		o->f = stdout;
+		return 0;
+	}
+	o->path = strdup(path);
+	o->tmp = malloc(strlen(path) + 16);
+	if (!o->path || !o->tmp) {
+		cli_error("out of memory");
+		return EXIT_IO;
+	}
+	/* Same directory as the target, so rename() is atomic. */
+	snprintf(o->tmp, strlen(path) + 16, "%s.tmp.XXXXXX", path);
+	fd = mkstemp(o->tmp);
+	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
+		cli_error("cannot write '%s': %s", path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(o->tmp);
+		}
+		free(o->path);
+		free(o->tmp);
+		o->path = o->tmp = NULL;
+		return EXIT_IO;
+	}
+	fchmod(fd, 0644);
+	return 0;
+}
+
+int cli_out_close(struct cli_out *o, bool keep)
+{
+	int ret = EXIT_OK;
+
+	if (!o->f)
+		return EXIT_OK;
+	if (fflush(o->f) || ferror(o->f)) {
+		cli_error("cannot write '%s': %s", o->path ? o->path : "standard output",
+			  strerror(errno));
+		ret = EXIT_IO;
+	}
+	if (o->path) {
+		if (fclose(o->f) && ret == EXIT_OK) {
+			cli_error("cannot write '%s': %s", o->path, strerror(errno));
+			ret = EXIT_IO;
+		}
+		if (keep && ret == EXIT_OK) {
+			if (rename(o->tmp, o->path)) {
+				cli_error("cannot rename '%s' to '%s': %s", o->tmp, o->path,
+					  strerror(errno));
+				ret = EXIT_IO;
+			}
+		}
+		if (!keep || ret != EXIT_OK)
+			unlink(o->tmp);
+	}
+	free(o->path);
+	free(o->tmp);
+	memset(o, 0, sizeof(*o));
+	return ret;
+}
+
+double cli_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void cli_progress_init(struct cli_progress *p, bool quiet)
+{
+	p->on = !quiet && isatty(2);
+	p->start = p->last = cli_now();
+}
+
+void cli_progress_update(struct cli_progress *p, uint64_t records, uint64_t bytes)
+{
+	double now;
+
+	/* Checking the clock costs little, but not nothing: every 64 records is plenty. */
+	if (!p->on || (records & 63))
+		return;
+	now = cli_now();
+	if (now - p->last < 0.25)
+		return;
+	p->last = now;
+	fprintf(stderr, "\rslant: %llu articles, %.1f MB, %.1f MB/s\033[K",
+		(unsigned long long)records, (double)bytes / 1e6,
+		(double)bytes / 1e6 / (now - p->start > 1e-9 ? now - p->start : 1e-9));
+}
+
+void cli_progress_done(struct cli_progress *p)
+{
+	if (p->on && p->last > p->start)
+		fputs("\r\033[K", stderr);
+}

@@ -1,0 +1,104 @@
+/*
+ * err.c - error records and small allocation helpers.
+ */
+#include "internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void slant_err_clear(struct slant_err *err)
+{
+	if (!err)
+		return;
+	err->code = 0;
+	err->msg[0] = '\0';
+	err->file[0] = '\0';
+	err->line = 0;
+	err->byte = -1;
+}
+
+int slant_fail(struct slant_err *err, int code, const char *file, long line, long byte,
+	       const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return code;
+	err->code = code;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	snprintf(err->file, sizeof(err->file), "%s", file ? file : "");
+	err->line = line;
+	err->byte = byte;
+	return code;
+}
+
+int slant_fail_oom(struct slant_err *err)
+{
+	return slant_fail(err, SLANT_ENOMEM, NULL, 0, -1, "out of memory");
+}
+
+const char *slant_err_text(const struct slant_err *err, char *buf, size_t size)
+{
+	if (!size)
+		return buf;
+	if (!err || !err->code) {
+		snprintf(buf, size, "no error");
+	} else if (err->file[0] && err->line > 0) {
+		snprintf(buf, size, "%s:%ld: %s", err->file, err->line, err->msg);
+	} else if (err->file[0]) {
+		snprintf(buf, size, "%s: %s", err->file, err->msg);
+	} else {
+		snprintf(buf, size, "%s", err->msg[0] ? err->msg : slant_strerror(err->code));
+	}
+	return buf;
+}
+
+const char *slant_strerror(int code)
+{
+	switch (code) {
+	case SLANT_OK: return "success";
+	case SLANT_ENOMEM: return "out of memory";
+	case SLANT_EIO: return "input/output error";
+	case SLANT_EDATA: return "malformed data";
+	case SLANT_EUSAGE: return "invalid argument";
+	case SLANT_ELIMIT: return "size limit reached";
+	case SLANT_ESTOP: return "stopped";
+	}
+	return "unknown error";
+}
+
+int slant_grow_array(void **arr, size_t *cap, size_t need, size_t size)
+{
+	size_t ncap;
+	void *p;
+
+	if (need <= *cap)
+		return 0;
+	ncap = *cap ? *cap : 16;
+	while (ncap < need) {
+		if (ncap > SIZE_MAX / 2 / size)
+			return SLANT_ENOMEM;
+		ncap *= 2;
+	}
+	p = realloc(*arr, ncap * size);
+	if (!p)
+		return SLANT_ENOMEM;
+	*arr = p;
+	*cap = ncap;
+	return 0;
+}
+
+char *slant_memdup0(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}

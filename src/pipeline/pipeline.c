@@ -1,0 +1,298 @@
+/*
+ * pipeline.c - reader thread -> worker threads -> the caller's thread, in input order.
+ *
+ * Records live in a ring of slots; record number `seq` always uses slot seq % nslots, so the
+ * reader, the workers and the writer only need three counters under one mutex:
+ *   emitted <= worked <= read <= emitted + nslots.
+ * The reader fills slot `read` once the writer has freed it, a worker takes slot `worked`, and
+ * the writer waits for slot `emitted` to be done. Output order is input order whatever the
+ * number of workers, and memory is bounded by the number of slots.
+ */
+#include "internal.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { SLOT_FREE, SLOT_READ, SLOT_BUSY, SLOT_DONE };
+enum { ST_KEEP = 0, ST_FILTERED = 1, ST_PENDING = 2 }; /* negative: a bad record */
+
+struct slant_job {
+	struct slant_article art;
+	struct slant_doc *doc;
+	void *data;
+	struct slant_err err;
+	int status;
+	int state;
+};
+
+struct pipe {
+	pthread_mutex_t mu;
+	pthread_cond_t can_read, can_work, can_emit;
+	struct slant_job *slots;
+	size_t nslots;
+	uint64_t read, worked, emitted;
+	bool reader_done, stop;
+	int fatal;
+	struct slant_err fatal_err;
+
+	struct slant_reader *reader;
+	const struct slant_pipeline_conf *conf;
+	const struct slant_pipeline_ops *ops;
+	void *ctx;
+};
+
+const struct slant_article *slant_job_article(const struct slant_job *job)
+{
+	return &job->art;
+}
+
+const struct slant_doc *slant_job_doc(const struct slant_job *job)
+{
+	return job->doc;
+}
+
+void *slant_job_data(const struct slant_job *job)
+{
+	return job->data;
+}
+
+static void *reader_main(void *arg)
+{
+	struct pipe *p = arg;
+
+	for (;;) {
+		struct slant_job *job;
+		int ret;
+
+		pthread_mutex_lock(&p->mu);
+		while (!p->stop && p->slots[p->read % p->nslots].state != SLOT_FREE)
+			pthread_cond_wait(&p->can_read, &p->mu);
+		if (p->stop) {
+			pthread_mutex_unlock(&p->mu);
+			break;
+		}
+		job = &p->slots[p->read % p->nslots];
+		pthread_mutex_unlock(&p->mu);
+
+		slant_err_clear(&job->err);
+		ret = slant_reader_next(p->reader, &job->art, &job->err);
+		pthread_mutex_lock(&p->mu);
+		if (ret == 0 || ret == SLANT_EIO || ret == SLANT_ENOMEM) {
+			if (ret) {
+				p->fatal = ret;
+				p->fatal_err = job->err;
+			}
+			p->reader_done = true;
+			pthread_cond_broadcast(&p->can_work);
+			pthread_cond_signal(&p->can_emit);
+			pthread_mutex_unlock(&p->mu);
+			break;
+		}
+		job->status = ret == 1 ? ST_PENDING : ret;
+		job->state = SLOT_READ;
+		p->read++;
+		pthread_cond_signal(&p->can_work);
+		pthread_mutex_unlock(&p->mu);
+	}
+	return NULL;
+}
+
+/* Loads, analyses and runs the command's step on one record, off the lock. */
+static void work_on(struct pipe *p, struct slant_job *job, void *wstate)
+{
+	const struct slant_pipeline_conf *c = p->conf;
+	int ret;
+
+	if (job->status != ST_PENDING)
+		return;
+	ret = slant_reader_load(p->reader, &job->art, &job->err);
+	if (ret) {
+		job->status = ret;
+		return;
+	}
+	if (c->analyze) {
+		ret = slant_doc_analyze(job->doc, job->art.text, job->art.text_len, job->art.title,
+					&c->doc, &job->err);
+		if (ret) {
+			if (!job->err.file[0])
+				slant_fail(&job->err, ret, job->art.source, job->art.line, -1, "%s",
+					   job->err.msg);
+			job->status = ret;
+			return;
+		}
+	}
+	if (p->ops->work) {
+		ret = p->ops->work(job, wstate, p->ctx, &job->err);
+		if (ret) {
+			job->status = ret < 0 ? ret : SLANT_EDATA;
+			return;
+		}
+	}
+	job->status = ST_KEEP;
+}
+
+static void *worker_main(void *arg)
+{
+	struct pipe *p = arg;
+	void *wstate = p->ops->worker_new ? p->ops->worker_new(p->ctx) : NULL;
+
+	for (;;) {
+		struct slant_job *job;
+		uint64_t seq;
+
+		pthread_mutex_lock(&p->mu);
+		while (!p->stop && p->worked >= p->read && !p->reader_done)
+			pthread_cond_wait(&p->can_work, &p->mu);
+		if (p->stop || p->worked >= p->read) {
+			pthread_mutex_unlock(&p->mu);
+			break;
+		}
+		seq = p->worked++;
+		job = &p->slots[seq % p->nslots];
+		job->state = SLOT_BUSY;
+		pthread_mutex_unlock(&p->mu);
+
+		work_on(p, job, wstate);
+
+		pthread_mutex_lock(&p->mu);
+		job->state = SLOT_DONE;
+		if (seq == p->emitted)
+			pthread_cond_signal(&p->can_emit);
+		pthread_mutex_unlock(&p->mu);
+	}
+	if (p->ops->worker_free)
+		p->ops->worker_free(wstate);
+	return NULL;
+}
+
+static unsigned default_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 256 ? 256 : (unsigned)n;
+}
+
+int slant_pipeline_run(struct slant_reader *r, const struct slant_pipeline_conf *conf,
+		       const struct slant_pipeline_ops *ops, void *ctx,
+		       struct slant_pipeline_stats *stats, struct slant_err *err)
+{
+	struct slant_pipeline_stats st = { 0 };
+	struct pipe p;
+	pthread_t reader, *workers = NULL;
+	unsigned nthreads = conf->threads ? conf->threads : default_threads();
+	unsigned started = 0;
+	bool reader_started = false;
+	int ret = 0;
+
+	memset(&p, 0, sizeof(p));
+	p.reader = r;
+	p.conf = conf;
+	p.ops = ops;
+	p.ctx = ctx;
+	p.nslots = conf->inflight ? conf->inflight : 4 * (size_t)nthreads;
+	if (p.nslots < 2)
+		p.nslots = 2;
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.can_read, NULL);
+	pthread_cond_init(&p.can_work, NULL);
+	pthread_cond_init(&p.can_emit, NULL);
+
+	p.slots = calloc(p.nslots, sizeof(*p.slots));
+	workers = calloc(nthreads, sizeof(*workers));
+	if (!p.slots || !workers)
+		goto oom;
+	for (size_t i = 0; i < p.nslots; i++) {
+		slant_article_init(&p.slots[i].art);
+		if (conf->analyze && !(p.slots[i].doc = slant_doc_new()))
+			goto oom;
+		if (ops->job_new && !(p.slots[i].data = ops->job_new(ctx)))
+			goto oom;
+	}
+	if (pthread_create(&reader, NULL, reader_main, &p))
+		goto nothread;
+	reader_started = true;
+	for (; started < nthreads; started++)
+		if (pthread_create(&workers[started], NULL, worker_main, &p))
+			goto nothread;
+
+	for (;;) {
+		struct slant_job *job;
+
+		pthread_mutex_lock(&p.mu);
+		for (;;) {
+			job = &p.slots[p.emitted % p.nslots];
+			if (job->state == SLOT_DONE && p.emitted < p.read)
+				break;
+			if (p.reader_done && p.emitted == p.read)
+				break;
+			pthread_cond_wait(&p.can_emit, &p.mu);
+		}
+		if (p.emitted == p.read) {
+			pthread_mutex_unlock(&p.mu);
+			break;
+		}
+		pthread_mutex_unlock(&p.mu);
+
+		st.records++;
+		if (job->status == ST_KEEP) {
+			st.articles++;
+			ret = ops->emit ? ops->emit(job, ctx) : 0;
+		} else if (job->status == ST_FILTERED) {
+			st.filtered++;
+		} else {
+			st.bad++;
+			ret = ops->bad ? ops->bad(&job->err, ctx) : 0;
+		}
+		if (ops->progress)
+			ops->progress(ctx, st.records, slant_reader_bytes(r));
+
+		pthread_mutex_lock(&p.mu);
+		job->state = SLOT_FREE;
+		p.emitted++;
+		pthread_cond_signal(&p.can_read);
+		pthread_mutex_unlock(&p.mu);
+		if (ret < 0) {
+			slant_fail(err, ret, NULL, 0, -1, "stopped");
+			goto stop;
+		}
+	}
+	if (p.fatal) {
+		ret = p.fatal;
+		if (err)
+			*err = p.fatal_err;
+	}
+	goto stop;
+oom:
+	ret = slant_fail_oom(err);
+	goto stop;
+nothread:
+	ret = slant_fail(err, SLANT_ENOMEM, NULL, 0, -1, "cannot start a thread");
+stop:
+	pthread_mutex_lock(&p.mu);
+	p.stop = true;
+	pthread_cond_broadcast(&p.can_read);
+	pthread_cond_broadcast(&p.can_work);
+	pthread_mutex_unlock(&p.mu);
+	if (reader_started)
+		pthread_join(reader, NULL);
+	for (unsigned i = 0; i < started; i++)
+		pthread_join(workers[i], NULL);
+	for (size_t i = 0; p.slots && i < p.nslots; i++) {
+		slant_article_release(&p.slots[i].art);
+		slant_doc_free(p.slots[i].doc);
+		if (ops->job_free && p.slots[i].data)
+			ops->job_free(p.slots[i].data);
+	}
+	free(p.slots);
+	free(workers);
+	pthread_cond_destroy(&p.can_read);
+	pthread_cond_destroy(&p.can_work);
+	pthread_cond_destroy(&p.can_emit);
+	pthread_mutex_destroy(&p.mu);
+	st.bytes = slant_reader_bytes(r);
+	if (stats)
+		*stats = st;
+	return ret;
+}

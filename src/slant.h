@@ -1,0 +1,409 @@
+/*
+ * slant.h - the public interface of libslant, a source bias and framing analyzer.
+ *
+ * Conventions, for every function below:
+ * - Fallible functions return 0 (or a documented positive value) on success and a negative
+ *   SLANT_E* code on failure; constructors return a pointer or NULL.
+ * - The last parameter, `struct slant_err *err`, may be NULL. On failure it receives the code, a
+ *   message in lower case without a final period, and where known the file, line and byte of the
+ *   fault. It is left untouched on success, so calls can be chained and checked once.
+ * - `x_new`/`x_free` pair heap handles (`x_free(NULL)` is a no-op); `x_init`/`x_release` pair
+ *   structures the caller embeds.
+ * - The library never prints and never exits; out of memory is SLANT_ENOMEM.
+ * - Every byte offset is an offset into the article text as loaded (after invalid UTF-8 was
+ *   replaced by U+FFFD, which is the only change slant ever makes to the text it reports on).
+ */
+#ifndef SLANT_H
+#define SLANT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SLANT_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- errors */
+
+enum slant_code {
+	SLANT_OK = 0,
+	SLANT_ENOMEM = -1, /* out of memory */
+	SLANT_EIO = -2,    /* a file could not be opened, read or written */
+	SLANT_EDATA = -3,  /* malformed input: a record, a pattern file line */
+	SLANT_EUSAGE = -4, /* an argument the caller got wrong */
+	SLANT_ELIMIT = -5, /* a size cap was reached (record too large) */
+	SLANT_ESTOP = -6,  /* a callback asked to stop */
+};
+
+struct slant_err {
+	int code;
+	char msg[512];
+	char file[256]; /* "" when not about a file */
+	long line;      /* 1-based, 0 when unknown */
+	long byte;      /* 0-based byte in the line or record, -1 when unknown */
+};
+
+/** Resets `err` to "no error". */
+void slant_err_clear(struct slant_err *err);
+
+/**
+ * Formats `err` as "file:line: message" (or "file: message", or "message") into `buf`,
+ * always NUL-terminated. Returns `buf`.
+ */
+const char *slant_err_text(const struct slant_err *err, char *buf, size_t size);
+
+/** A short static description of a SLANT_E* code. */
+const char *slant_strerror(int code);
+
+/* --------------------------------------------------------------- buffers */
+
+/*
+ * A growable byte buffer in git's strbuf manner: `data` is never NULL and always NUL-terminated
+ * after slant_buf_init(). `max` (0 = no cap) bounds its size: growing past it fails with
+ * SLANT_ELIMIT, which is how hostile input is kept from taking all memory.
+ */
+struct slant_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+	size_t max;
+};
+
+void slant_buf_init(struct slant_buf *b, size_t max);
+/** Frees the storage; the buffer may be initialised again. */
+void slant_buf_release(struct slant_buf *b);
+/** Empties the buffer, keeping its storage. */
+void slant_buf_reset(struct slant_buf *b);
+/** Makes room for `extra` more bytes. SLANT_ENOMEM or SLANT_ELIMIT on failure. */
+int slant_buf_grow(struct slant_buf *b, size_t extra);
+int slant_buf_add(struct slant_buf *b, const void *data, size_t len);
+int slant_buf_adds(struct slant_buf *b, const char *s);
+int slant_buf_addc(struct slant_buf *b, char c);
+int slant_buf_addf(struct slant_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/** Appends `s` as a JSON string literal, quotes included. */
+int slant_buf_add_json(struct slant_buf *b, const char *s, size_t len);
+/**
+ * Takes the contents out of `b`: returns the heap string (caller frees it) and leaves `b`
+ * initialised and empty. NULL on out of memory.
+ */
+char *slant_buf_detach(struct slant_buf *b, size_t *len);
+
+/* --------------------------------------------------------------- articles */
+
+/* A field of an article other than the six named ones, or a renamed one (`label`). */
+struct slant_field {
+	const char *name;
+	const char *value;
+	size_t len;
+};
+
+/*
+ * One article. slant_reader_next() fills `source`, `line` and `index`; slant_reader_load()
+ * fills the rest. Every pointer is owned by the article and stays valid until the next
+ * slant_reader_next() into it or slant_article_release(). `title`, `date` and `url` are NULL
+ * when the input does not give them; `id`, `outlet` and `text` are never NULL after a
+ * successful load.
+ */
+struct slant_article {
+	const char *id;
+	const char *outlet;
+	const char *title;
+	const char *date;
+	const char *url;
+	const char *text;
+	size_t text_len;
+	const struct slant_field *fields; /* every other field, in input order */
+	size_t nfields;
+	const char *source;   /* input name as given ("-" for stdin), for messages */
+	long line;            /* 1-based line where the record starts */
+	uint64_t index;       /* 0-based ordinal of the record across all inputs */
+	size_t invalid_bytes; /* bytes of invalid UTF-8 replaced by U+FFFD, all fields */
+	struct slant_article_priv *priv;
+};
+
+void slant_article_init(struct slant_article *a);
+void slant_article_release(struct slant_article *a);
+/**
+ * The value of field `name`: one of id, outlet, title, date, url, text, or any other field
+ * by its name after mapping. NULL when absent. Borrowed, as the article's other pointers.
+ */
+const char *slant_article_field(const struct slant_article *a, const char *name);
+
+/* ---------------------------------------------------------- corpus reader */
+
+enum slant_input_format {
+	SLANT_INPUT_AUTO = 0, /* by content and name: see slant_reader_add() */
+	SLANT_INPUT_JSONL,
+	SLANT_INPUT_CSV,
+	SLANT_INPUT_TSV,
+	SLANT_INPUT_TXT,
+};
+
+struct slant_reader;
+
+/** A reader with no inputs yet. NULL on out of memory. Free with slant_reader_free(). */
+struct slant_reader *slant_reader_new(void);
+void slant_reader_free(struct slant_reader *r);
+
+/**
+ * Maps a field: `spec` is "NAME=SOURCE", e.g. "text=content_original", so the input's field
+ * SOURCE is read as NAME. Names id, outlet, title, date, url and text are the ones slant uses;
+ * any other name (label) is kept among the article's fields. SLANT_EUSAGE on a bad spec.
+ */
+int slant_reader_map(struct slant_reader *r, const char *spec, struct slant_err *err);
+/**
+ * Adds a filter: `spec` is "FIELD=VALUE" or "FIELD=A,B" (any of them; "\," is a literal
+ * comma). Values compare exactly. All filters must hold for an article to be kept; an article
+ * without the field is not kept. FIELD may be a mapped name or the input's own name.
+ */
+int slant_reader_where(struct slant_reader *r, const char *spec, struct slant_err *err);
+/** The outlet of articles whose input names none (text files without a manifest row). */
+int slant_reader_set_outlet(struct slant_reader *r, const char *outlet, struct slant_err *err);
+/** Reads every input as `fmt` instead of guessing. */
+void slant_reader_set_format(struct slant_reader *r, enum slant_input_format fmt);
+/** Largest record accepted, in bytes (default 64 MiB); larger ones are bad records. */
+void slant_reader_set_max_record(struct slant_reader *r, size_t max);
+
+/**
+ * Queues an input: "-" (standard input, JSON Lines unless a format was set), a directory (its
+ * .txt files in name order, with metadata from manifest.tsv or manifest.csv in it), or a file.
+ * Files are read through zlib, so any of them may be gzip-compressed. The format of a file is
+ * taken from its name (.jsonl .ndjson .json, .csv, .tsv, .txt, before any .gz), else from its
+ * first byte ('{' is JSON Lines, anything else text). Fails with SLANT_EIO when `path` cannot
+ * be opened or listed; nothing is read until slant_reader_next().
+ */
+int slant_reader_add(struct slant_reader *r, const char *path, struct slant_err *err);
+
+/**
+ * Reads the next record into `a` (its storage is reused). Returns 1 when a record was read
+ * (complete it with slant_reader_load()), 0 at the end of all inputs, SLANT_EDATA or
+ * SLANT_ELIMIT for a bad record that was skipped (`err` says where; reading may go on), and
+ * SLANT_EIO or SLANT_ENOMEM when reading cannot go on.
+ */
+int slant_reader_next(struct slant_reader *r, struct slant_article *a, struct slant_err *err);
+
+/**
+ * Completes a record read by slant_reader_next(): decodes it, applies the field mapping,
+ * checks the fields slant needs, repairs invalid UTF-8 and applies the filters. Returns 0 when
+ * the article is kept, 1 when a filter drops it, SLANT_EDATA for a bad record. Only reads `r`,
+ * so several threads may load records of one reader at once.
+ */
+int slant_reader_load(const struct slant_reader *r, struct slant_article *a,
+		      struct slant_err *err);
+
+/**
+ * slant_reader_next() then slant_reader_load(), skipping filtered records: 1 = an article,
+ * 0 = end, negative as above.
+ */
+int slant_reader_read(struct slant_reader *r, struct slant_article *a, struct slant_err *err);
+
+/** Uncompressed input bytes consumed so far; safe to call from any thread. */
+uint64_t slant_reader_bytes(const struct slant_reader *r);
+
+/* ------------------------------------------------------------------ text */
+
+/*
+ * Normalisation for matching: NFKC, Unicode case folding, and every apostrophe, quotation mark
+ * and dash variant unified (’ ‘ ′ ʼ → ', “ ” „ ″ → ", ‐ ‑ ‒ – — ― − → -). Plain ASCII takes a fast
+ * path; the result is byte-for-byte what the utf8proc path gives (SLANT_NORM_SLOW forces it).
+ */
+enum {
+	SLANT_NORM_SLOW = 1 << 0, /* run utf8proc over the whole text: for tests and benchmarks */
+};
+
+struct slant_norm;
+
+struct slant_norm *slant_norm_new(void);
+void slant_norm_free(struct slant_norm *nm);
+/**
+ * Normalises `s` (`n` bytes, valid UTF-8) into `nm`, replacing what it held. SLANT_EDATA if
+ * `s` is not valid UTF-8.
+ */
+int slant_norm_run(struct slant_norm *nm, const char *s, size_t n, unsigned flags,
+		   struct slant_err *err);
+/** The normalised text, NUL-terminated; borrowed until the next run or free. */
+const char *slant_norm_text(const struct slant_norm *nm, size_t *len);
+/** Offset in the original of the character that produced normalised byte `off`. */
+size_t slant_norm_orig_start(const struct slant_norm *nm, size_t off);
+/** End (exclusive) in the original of the character that produced normalised byte `end - 1`. */
+size_t slant_norm_orig_end(const struct slant_norm *nm, size_t end);
+
+/**
+ * Repairs `s` into `out` (appending): every invalid UTF-8 sequence, and NUL, becomes U+FFFD.
+ * Returns the number of bytes replaced, or a negative code.
+ */
+long slant_utf8_repair(const char *s, size_t n, struct slant_buf *out);
+
+enum slant_tok_kind {
+	SLANT_TOK_WORD = 1, /* letters and digits, with inner apostrophes and hyphens */
+	SLANT_TOK_NUMBER,   /* 12, 1,200, 3.5, 25% */
+	SLANT_TOK_QUOTE,    /* any quotation mark or apostrophe standing alone: " ' “ ” ‘ ’ « » „ */
+	SLANT_TOK_PUNCT,    /* sentence and other punctuation; "..." is one token */
+	SLANT_TOK_SYMBOL,   /* $ € @ # & + and other symbols */
+};
+
+enum {
+	SLANT_TOKF_SPACE_BEFORE = 1 << 0, /* whitespace or start of paragraph before */
+	SLANT_TOKF_SPACE_AFTER = 1 << 1,  /* whitespace or end of paragraph after */
+	SLANT_TOKF_CAP = 1 << 2,          /* starts with an upper-case letter */
+	SLANT_TOKF_UPPER = 1 << 3,        /* has letters, none lower case */
+};
+
+struct slant_token {
+	uint32_t start, end; /* bytes of the original text */
+	uint32_t norm;       /* offset of the normalised form in the document's norm buffer */
+	uint32_t norm_len;
+	uint8_t kind;
+	uint8_t flags;
+	uint16_t para; /* index of its paragraph (saturates at 65535) */
+};
+
+struct slant_sentence {
+	uint32_t start, end; /* from its first token's start to its last token's end */
+	uint32_t tok_begin, tok_end;
+	uint32_t para;
+};
+
+struct slant_paragraph {
+	uint32_t start, end;
+	uint32_t tok_begin, tok_end;
+	uint32_t sent_begin, sent_end;
+	uint32_t joined; /* breaks repaired inside it: 0 when it was whole */
+};
+
+enum slant_strip_zone {
+	SLANT_ZONE_HEAD = 1,
+	SLANT_ZONE_BODY,
+	SLANT_ZONE_TAIL,
+};
+
+/* A line removed as boilerplate. */
+struct slant_strip {
+	uint32_t start, end; /* the line, without its newline */
+	uint8_t zone;
+	const char *kind; /* "ad", "subscription", ... or a general rule's: "short-line", "title" */
+	const char *rule; /* the pattern that matched, or the rule's name; static or owned by the boilerplate set */
+};
+
+/* Boilerplate patterns: see lexicons/boilerplate.tsv for the format. */
+struct slant_boiler;
+
+/**
+ * Loads patterns from the TSV file at `path`. NULL on failure, with `err` naming the file and
+ * line. Free with slant_boiler_free(). A loaded set is read-only and may be shared by threads.
+ */
+struct slant_boiler *slant_boiler_load(const char *path, struct slant_err *err);
+/** The same from memory; `name` is used in messages. */
+struct slant_boiler *slant_boiler_parse(const char *data, size_t len, const char *name,
+					struct slant_err *err);
+void slant_boiler_free(struct slant_boiler *bp);
+/** Number of patterns loaded. */
+size_t slant_boiler_count(const struct slant_boiler *bp);
+
+enum {
+	SLANT_DOC_NO_STRIP = 1 << 0,  /* keep boilerplate */
+	SLANT_DOC_NO_REPAIR = 1 << 1, /* keep paragraphs broken by blank lines */
+};
+
+struct slant_doc_opts {
+	const struct slant_boiler *boiler; /* NULL: general rules only */
+	unsigned flags;
+};
+
+/* An analysed text: paragraphs, sentences, tokens, and what was stripped. */
+struct slant_doc;
+
+struct slant_doc *slant_doc_new(void);
+void slant_doc_free(struct slant_doc *d);
+/**
+ * Analyses `text` (valid UTF-8, as slant_reader_load() leaves it): splits lines, strips
+ * boilerplate, repairs broken paragraphs, tokenises, normalises tokens and splits sentences.
+ * `title` (may be NULL) lets a head line repeating the title go. `opts` may be NULL. The
+ * document keeps pointers into neither `text` nor `title`; its arrays are replaced by the next
+ * analysis. Texts of 4 GiB or more are SLANT_ELIMIT.
+ */
+int slant_doc_analyze(struct slant_doc *d, const char *text, size_t len, const char *title,
+		      const struct slant_doc_opts *opts, struct slant_err *err);
+
+/* The document's arrays, borrowed until its next analysis or free; `n` receives the count. */
+const struct slant_token *slant_doc_tokens(const struct slant_doc *d, size_t *n);
+const struct slant_sentence *slant_doc_sentences(const struct slant_doc *d, size_t *n);
+const struct slant_paragraph *slant_doc_paragraphs(const struct slant_doc *d, size_t *n);
+const struct slant_strip *slant_doc_stripped(const struct slant_doc *d, size_t *n);
+/** The normalised form of a token, NUL-terminated (length in tok->norm_len). */
+const char *slant_doc_norm(const struct slant_doc *d, const struct slant_token *tok);
+/** Word and number tokens. */
+size_t slant_doc_words(const struct slant_doc *d);
+/**
+ * Appends the original text of [start, end) to `out` as a reader sees it: stripped lines left
+ * out and every run of whitespace, line breaks included, turned into one space.
+ */
+int slant_doc_span_text(const struct slant_doc *d, const char *text, uint32_t start,
+			uint32_t end, struct slant_buf *out);
+
+/* -------------------------------------------------------------- pipeline */
+
+/*
+ * Every analysing command is one pipeline: a reader thread streams records, worker threads
+ * load and analyse them, and the calling thread emits results in input order, whatever the
+ * number of workers. At most `inflight` records are in memory at once.
+ */
+struct slant_job; /* one record in flight */
+
+struct slant_pipeline_ops {
+	/* Per-worker state, made on the worker's thread (may be NULL). */
+	void *(*worker_new)(void *ctx);
+	void (*worker_free)(void *wstate);
+	/* Per-job result storage, made once per slot and reused (may be NULL). */
+	void *(*job_new)(void *ctx);
+	void (*job_free)(void *data);
+	/* Worker thread, after the article was loaded and (if asked) analysed. Non-zero return:
+	 * the record is bad, with the message in `err`. */
+	int (*work)(struct slant_job *job, void *wstate, void *ctx, struct slant_err *err);
+	/* Calling thread, in input order, for each kept article. Negative return stops the run. */
+	int (*emit)(struct slant_job *job, void *ctx);
+	/* Calling thread, in input order, for each bad record. Negative return stops the run. */
+	int (*bad)(const struct slant_err *err, void *ctx);
+	/* Calling thread, after each record, with running totals (may be NULL). */
+	void (*progress)(void *ctx, uint64_t records, uint64_t bytes);
+};
+
+struct slant_pipeline_conf {
+	unsigned threads;  /* workers; 0 = the number of online cores */
+	unsigned inflight; /* records in memory at once; 0 = 4 per worker */
+	int analyze;       /* run slant_doc_analyze() on each article before `work` */
+	struct slant_doc_opts doc;
+};
+
+struct slant_pipeline_stats {
+	uint64_t records;  /* records read, bad ones included */
+	uint64_t articles; /* kept and emitted */
+	uint64_t filtered; /* dropped by a filter */
+	uint64_t bad;      /* bad records reported */
+	uint64_t bytes;    /* uncompressed input bytes */
+};
+
+/**
+ * Runs the pipeline over everything queued in `r`. `ops` and `ctx` are the command's; `stats`
+ * (may be NULL) receives totals. Returns 0 when every record was read (bad ones reported
+ * through ops->bad), the negative code of a callback that stopped the run, or SLANT_EIO /
+ * SLANT_ENOMEM when reading or a thread failed.
+ */
+int slant_pipeline_run(struct slant_reader *r, const struct slant_pipeline_conf *conf,
+		       const struct slant_pipeline_ops *ops, void *ctx,
+		       struct slant_pipeline_stats *stats, struct slant_err *err);
+
+/* Accessors for a job, valid inside the callbacks that receive it. */
+const struct slant_article *slant_job_article(const struct slant_job *job);
+/** The analysis, or NULL when the pipeline was not asked to analyse. */
+const struct slant_doc *slant_job_doc(const struct slant_job *job);
+void *slant_job_data(const struct slant_job *job);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,294 @@
+/*
+ * boiler.c - boilerplate patterns: loading lexicons/boilerplate.tsv and matching lines.
+ *
+ * A pattern is matched against a whole line after line_key() normalisation (doc.c) with `*`
+ * as the only wildcard. Patterns are bucketed by their first byte so that a line is tried
+ * against the few patterns that can match it, not the whole list.
+ */
+#include "boiler.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct pattern {
+	char *text; /* normalised */
+	char *kind;
+	int where;  /* BOILER_HEAD | BOILER_TAIL, both for "any" */
+	size_t next; /* next pattern in the same bucket, or SIZE_MAX */
+};
+
+struct slant_boiler {
+	struct pattern *v;
+	size_t n, cap;
+	size_t bucket[257]; /* first byte -> first pattern; [256] holds patterns starting with '*' */
+};
+
+/* Glob match with '*' only; backtracks to the last star, so it is linear in practice. */
+static bool glob_match(const char *p, const char *s)
+{
+	const char *star = NULL, *resume = NULL;
+
+	while (*s) {
+		if (*p == '*') {
+			star = ++p;
+			resume = s;
+		} else if (*p == *s) {
+			p++;
+			s++;
+		} else if (star) {
+			p = star;
+			s = ++resume;
+		} else {
+			return false;
+		}
+	}
+	while (*p == '*')
+		p++;
+	return !*p;
+}
+
+const struct boiler_hit *boiler_match(const struct slant_boiler *bp, const char *key,
+				      int where, struct boiler_hit *hit)
+{
+	size_t lists[2] = { bp->bucket[(unsigned char)key[0]], bp->bucket[256] };
+
+	for (int l = 0; l < 2; l++) {
+		for (size_t i = lists[l]; i != SIZE_MAX; i = bp->v[i].next) {
+			const struct pattern *p = &bp->v[i];
+			if (!(p->where & where) || !glob_match(p->text, key))
+				continue;
+			hit->kind = p->kind;
+			hit->rule = p->text;
+			return hit;
+		}
+	}
+	return NULL;
+}
+
+void slant_boiler_free(struct slant_boiler *bp)
+{
+	if (!bp)
+		return;
+	for (size_t i = 0; i < bp->n; i++) {
+		free(bp->v[i].text);
+		free(bp->v[i].kind);
+	}
+	free(bp->v);
+	free(bp);
+}
+
+size_t slant_boiler_count(const struct slant_boiler *bp)
+{
+	return bp ? bp->n : 0;
+}
+
+static int parse_where(const char *s, size_t n)
+{
+	if (n == 4 && !memcmp(s, "head", 4))
+		return BOILER_HEAD;
+	if (n == 4 && !memcmp(s, "tail", 4))
+		return BOILER_TAIL;
+	if (n == 3 && !memcmp(s, "any", 3))
+		return BOILER_HEAD | BOILER_TAIL | BOILER_BODY;
+	return 0;
+}
+
+/* Splits line [s, e) at tabs into at most `max` fields; returns the count found. */
+static size_t split_tabs(const char *s, const char *e, const char **f, size_t *flen, size_t max)
+{
+	size_t n = 0;
+
+	for (;;) {
+		const char *t = memchr(s, '\t', (size_t)(e - s));
+		if (n < max) {
+			f[n] = s;
+			flen[n] = (size_t)((t ? t : e) - s);
+		}
+		n++;
+		if (!t)
+			return n;
+		s = t + 1;
+	}
+}
+
+struct slant_boiler *slant_boiler_parse(const char *data, size_t len, const char *name,
+					struct slant_err *err)
+{
+	struct slant_boiler *bp = calloc(1, sizeof(*bp));
+	struct slant_buf key;
+	const char *s = data, *end = data + len;
+	long lineno = 0;
+	bool header = false;
+	int ret = SLANT_ENOMEM;
+
+	slant_buf_init(&key, 0);
+	if (!bp)
+		goto out;
+	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		s += 3;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end;
+		const char *f[4];
+		size_t fl[4], nf;
+		int where;
+
+		lineno++;
+		if (e > s && e[-1] == '\r')
+			e--;
+		if (e == s || *s == '#') {
+			s = nl ? nl + 1 : end;
+			continue;
+		}
+		nf = split_tabs(s, e, f, fl, 4);
+		if (!header) {
+			if (nf != 3 || fl[0] != 7 || memcmp(f[0], "pattern", 7) || fl[1] != 4 ||
+			    memcmp(f[1], "kind", 4) || fl[2] != 5 || memcmp(f[2], "where", 5)) {
+				ret = slant_fail(err, SLANT_EDATA, name, lineno, -1,
+						 "expected the header 'pattern<TAB>kind<TAB>where'");
+				goto fail;
+			}
+			header = true;
+			s = nl ? nl + 1 : end;
+			continue;
+		}
+		if (nf != 3) {
+			ret = slant_fail(err, SLANT_EDATA, name, lineno, -1,
+					 "expected 3 tab-separated fields, found %zu", nf);
+			goto fail;
+		}
+		if (!slant_utf8_valid(f[0], fl[0]) || !slant_utf8_valid(f[1], fl[1])) {
+			ret = slant_fail(err, SLANT_EDATA, name, lineno, -1, "invalid UTF-8");
+			goto fail;
+		}
+		where = parse_where(f[2], fl[2]);
+		if (!where) {
+			ret = slant_fail(err, SLANT_EDATA, name, lineno, -1,
+					 "where must be head, tail or any, not '%.*s'",
+					 (int)(fl[2] > 40 ? 40 : fl[2]), f[2]);
+			goto fail;
+		}
+		if (!fl[1]) {
+			ret = slant_fail(err, SLANT_EDATA, name, lineno, -1, "missing kind");
+			goto fail;
+		}
+		slant_buf_reset(&key);
+		ret = boiler_line_key(f[0], fl[0], &key);
+		if (ret)
+			goto fail;
+		if (!key.len || strspn(key.data, "*") == key.len) {
+			ret = slant_fail(err, SLANT_EDATA, name, lineno, -1,
+					 "pattern '%.*s' matches every line",
+					 (int)(fl[0] > 40 ? 40 : fl[0]), f[0]);
+			goto fail;
+		}
+		for (size_t i = 0; i < bp->n; i++) {
+			if (!strcmp(bp->v[i].text, key.data)) {
+				ret = slant_fail(err, SLANT_EDATA, name, lineno, -1,
+						 "duplicate pattern '%s'", key.data);
+				goto fail;
+			}
+		}
+		ret = SLANT_ENOMEM;
+		if (SLANT_GROW(bp->v, bp->cap, bp->n + 1))
+			goto fail;
+		struct pattern *p = &bp->v[bp->n];
+		p->text = slant_buf_detach(&key, NULL);
+		p->kind = slant_memdup0(f[1], fl[1]);
+		p->where = where;
+		if (!p->text || !p->kind) {
+			free(p->text);
+			free(p->kind);
+			goto fail;
+		}
+		bp->n++;
+		s = nl ? nl + 1 : end;
+	}
+	if (!header) {
+		ret = slant_fail(err, SLANT_EDATA, name, lineno ? lineno : 1, -1,
+				 "missing header 'pattern<TAB>kind<TAB>where'");
+		goto fail;
+	}
+	/* Buckets keep file order, so the first listed pattern is the one reported. */
+	for (size_t b = 0; b < 257; b++)
+		bp->bucket[b] = SIZE_MAX;
+	for (size_t i = bp->n; i-- > 0;) {
+		unsigned char c = (unsigned char)bp->v[i].text[0];
+		size_t b = c == '*' ? 256 : c;
+		bp->v[i].next = bp->bucket[b];
+		bp->bucket[b] = i;
+	}
+	slant_buf_release(&key);
+	return bp;
+fail:
+	if (ret == SLANT_ENOMEM)
+		slant_fail_oom(err);
+	else if (ret == SLANT_EDATA && err && !err->code)
+		slant_fail(err, ret, name, lineno, -1, "cannot normalise pattern");
+out:
+	slant_buf_release(&key);
+	slant_boiler_free(bp);
+	return NULL;
+}
+
+struct slant_boiler *slant_boiler_load(const char *path, struct slant_err *err)
+{
+	struct slant_buf data;
+	struct slant_boiler *bp = NULL;
+	char chunk[65536];
+	size_t n;
+	FILE *f;
+
+	slant_buf_init(&data, 64u << 20);
+	f = fopen(path, "rb");
+	if (!f) {
+		slant_fail(err, SLANT_EIO, path, 0, -1, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		int ret = slant_buf_add(&data, chunk, n);
+		if (ret) {
+			slant_fail(err, ret, path, 0, -1, "cannot read: %s", slant_strerror(ret));
+			goto out;
+		}
+	}
+	if (ferror(f)) {
+		slant_fail(err, SLANT_EIO, path, 0, -1, "cannot read: %s", strerror(errno));
+		goto out;
+	}
+	bp = slant_boiler_parse(data.data, data.len, path, err);
+out:
+	fclose(f);
+	slant_buf_release(&data);
+	return bp;
+}
+
+int boiler_line_key(const char *s, size_t n, struct slant_buf *out)
+{
+	size_t from = out->len, w;
+	bool space = true; /* drops leading whitespace */
+	int ret = slant_norm_append(s, n, 0, out, NULL);
+
+	if (ret)
+		return ret;
+	/* Collapse whitespace in place (NFKC already turned no-break spaces into spaces). */
+	w = from;
+	for (size_t r = from; r < out->len; r++) {
+		char c = out->data[r];
+		if (slant_is_space((unsigned char)c)) {
+			if (!space)
+				out->data[w++] = ' ';
+			space = true;
+		} else {
+			out->data[w++] = c;
+			space = false;
+		}
+	}
+	if (w > from && out->data[w - 1] == ' ')
+		w--;
+	out->len = w;
+	out->data[w] = '\0';
+	return 0;
+}

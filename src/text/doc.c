@@ -1,0 +1,971 @@
+/*
+ * doc.c - an article's text as slant sees it: lines, boilerplate stripped, broken paragraphs
+ * joined, tokens (normalised), sentences.
+ *
+ * Order matters: boilerplate goes first (an advertisement line may sit inside a broken
+ * sentence), then paragraphs are formed and repaired, then each kept line is tokenised, and
+ * sentences are split within paragraphs.
+ */
+#include "boiler.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+struct line {
+	uint32_t start, end; /* without the newline and a trailing CR */
+	bool blank;
+	uint8_t zone; /* SLANT_ZONE_* when stripped, 0 when kept */
+	const char *kind, *rule;
+};
+
+struct slant_doc {
+	struct line *lines;
+	size_t nlines, caplines;
+	struct slant_token *toks;
+	size_t ntoks, captoks;
+	struct slant_sentence *sents;
+	size_t nsents, capsents;
+	struct slant_paragraph *paras;
+	size_t nparas, capparas;
+	struct slant_strip *strips;
+	size_t nstrips, capstrips;
+	struct slant_buf norm;  /* normalised tokens, each NUL-terminated */
+	struct slant_buf key;   /* scratch: a line's matching key */
+	struct slant_buf title; /* the title's key */
+	size_t words;
+	const char *text; /* borrowed during slant_doc_analyze() only */
+};
+
+struct slant_doc *slant_doc_new(void)
+{
+	struct slant_doc *d = calloc(1, sizeof(*d));
+
+	if (!d)
+		return NULL;
+	slant_buf_init(&d->norm, 0);
+	slant_buf_init(&d->key, 0);
+	slant_buf_init(&d->title, 0);
+	return d;
+}
+
+void slant_doc_free(struct slant_doc *d)
+{
+	if (!d)
+		return;
+	free(d->lines);
+	free(d->toks);
+	free(d->sents);
+	free(d->paras);
+	free(d->strips);
+	slant_buf_release(&d->norm);
+	slant_buf_release(&d->key);
+	slant_buf_release(&d->title);
+	free(d);
+}
+
+/* ------------------------------------------------------ character classes */
+
+enum cclass {
+	C_SPACE,
+	C_LETTER, /* letters, marks, format characters and non-decimal numbers */
+	C_DIGIT,
+	C_QUOTE,
+	C_HYPHEN, /* - and the Unicode hyphens: may join words */
+	C_TERM,   /* . ! ? … */
+	C_PUNCT,
+	C_SYMBOL,
+	C_FORMAT, /* soft hyphens and joiners: inside a word they belong to it, alone they are nothing */
+};
+
+static uint8_t ascii_class[128];
+
+static void ascii_class_init(void)
+{
+	for (int c = 0; c < 128; c++) {
+		uint8_t k;
+		if (slant_is_space(c) || c < 0x20 || c == 0x7F)
+			k = C_SPACE;
+		else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			k = C_LETTER;
+		else if (c >= '0' && c <= '9')
+			k = C_DIGIT;
+		else if (c == '"' || c == '\'' || c == '`')
+			k = C_QUOTE;
+		else if (c == '-')
+			k = C_HYPHEN;
+		else if (c == '.' || c == '!' || c == '?')
+			k = C_TERM;
+		else if (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' ||
+			 c == '|' || c == '~')
+			k = C_SYMBOL;
+		else
+			k = C_PUNCT;
+		ascii_class[c] = k;
+	}
+}
+
+static bool is_quote_cp(int32_t cp)
+{
+	switch (cp) {
+	case 0x00AB: case 0x00BB: case 0x2018: case 0x2019: case 0x201A: case 0x201B:
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2039: case 0x203A:
+	case 0x300C: case 0x300D: case 0x300E: case 0x300F: case 0x301D: case 0x301E:
+	case 0x301F: case 0xFF02: case 0xFF07:
+		return true;
+	}
+	return false;
+}
+
+static enum cclass classify(int32_t cp)
+{
+	if (cp < 0x80)
+		return (enum cclass)ascii_class[cp];
+	if (is_quote_cp(cp))
+		return C_QUOTE;
+	if (cp == 0x2010 || cp == 0x2011)
+		return C_HYPHEN;
+	if (cp == 0x2026 || cp == 0x203C || cp == 0x2047 || cp == 0x2048 || cp == 0x2049 ||
+	    cp == 0xFF01 || cp == 0xFF0E || cp == 0xFF1F || cp == 0x3002)
+		return C_TERM;
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO: case UTF8PROC_CATEGORY_CO:
+		return C_LETTER;
+	case UTF8PROC_CATEGORY_CF:
+		/* The zero-width space and the byte order mark separate. */
+		return cp == 0x200B || cp == 0xFEFF ? C_SPACE : C_FORMAT;
+	case UTF8PROC_CATEGORY_ND:
+		return C_DIGIT;
+	case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+	case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_CS:
+		return C_SPACE;
+	case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC: case UTF8PROC_CATEGORY_SK:
+	case UTF8PROC_CATEGORY_SO:
+		return C_SYMBOL;
+	default:
+		return C_PUNCT;
+	}
+}
+
+/* Decodes the character at i (text is valid UTF-8) and returns its class. */
+static inline enum cclass class_at(const unsigned char *s, size_t n, size_t i, int32_t *cp,
+				   size_t *len)
+{
+	if (s[i] < 0x80) {
+		*cp = s[i];
+		*len = 1;
+		return (enum cclass)ascii_class[s[i]];
+	}
+	*len = slant_utf8_decode(s, n, i, cp);
+	if (!*len) { /* not reached for repaired text; never loop forever */
+		*len = 1;
+		*cp = 0xFFFD;
+	}
+	return classify(*cp);
+}
+
+static bool is_upper_cp(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static bool is_lower_cp(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+static bool is_apostrophe_cp(int32_t cp)
+{
+	return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0xFF07;
+}
+
+/* ------------------------------------------------------------------ lines */
+
+static bool line_is_blank(const unsigned char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++) {
+		if (slant_is_space(s[i]))
+			continue;
+		if (s[i] == 0xC2 && i + 1 < b && s[i + 1] == 0xA0) { /* no-break space */
+			i++;
+			continue;
+		}
+		return false;
+	}
+	return true;
+}
+
+static int split_lines(struct slant_doc *d, const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0;
+
+	while (i <= len) {
+		const unsigned char *nl = i < len ? memchr(s + i, '\n', len - i) : NULL;
+		size_t e = nl ? (size_t)(nl - s) : len, end = e;
+
+		if (!nl && i == len && len > 0)
+			break; /* text ending in a newline: no empty last line */
+		while (end > i && s[end - 1] == '\r')
+			end--;
+		if (SLANT_GROW(d->lines, d->caplines, d->nlines + 1))
+			return SLANT_ENOMEM;
+		d->lines[d->nlines++] = (struct line){ (uint32_t)i, (uint32_t)end,
+						       line_is_blank(s, i, end), 0, NULL, NULL };
+		i = e + 1;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------- boilerplate */
+
+/* Counts words and notes the shape of a line for the general rules. */
+struct shape {
+	size_t words;
+	bool letters, lower, alnum;
+	bool sentence_end; /* ends in . ! ? … (possibly inside closing quotes or brackets) */
+};
+
+static void line_shape(const unsigned char *s, size_t a, size_t b, struct shape *sh)
+{
+	bool inword = false;
+	size_t i = a, len;
+	int32_t cp, last = 0;
+
+	memset(sh, 0, sizeof(*sh));
+	while (i < b) {
+		enum cclass c = class_at(s, b, i, &cp, &len);
+		if (c == C_LETTER || c == C_DIGIT) {
+			sh->alnum = true;
+			if (c == C_LETTER && (is_upper_cp(cp) || is_lower_cp(cp) || cp >= 0x80)) {
+				sh->letters = true;
+				if (is_lower_cp(cp))
+					sh->lower = true;
+			}
+			if (!inword)
+				sh->words++;
+			inword = true;
+		} else if (c != C_HYPHEN && !(c == C_QUOTE && inword)) {
+			inword = false;
+		}
+		if (c == C_TERM)
+			last = cp;
+		else if (c != C_SPACE && c != C_QUOTE && cp != ')' && cp != ']')
+			last = 0;
+		i += len;
+	}
+	sh->sentence_end = last != 0;
+}
+
+/* Longest line a pattern or general rule is tried on: story paragraphs are longer. */
+#define MAX_BOILER_LINE 400
+
+static bool has_alnum(const unsigned char *s, size_t a, size_t b)
+{
+	size_t len;
+	int32_t cp;
+
+	for (size_t i = a; i < b; i += len) {
+		enum cclass c = class_at(s, b, i, &cp, &len);
+		if (c == C_LETTER || c == C_DIGIT)
+			return true;
+	}
+	return false;
+}
+
+/* Whether line `ln` is boilerplate in `zone`; sets its kind and rule. */
+static int judge_line(struct slant_doc *d, struct line *ln, int zone,
+		      const struct slant_doc_opts *o, bool *strip)
+{
+	const unsigned char *s = (const unsigned char *)d->text;
+	struct boiler_hit hit;
+	struct shape sh;
+	int ret;
+
+	*strip = false;
+	if (!has_alnum(s, ln->start, ln->end)) {
+		ln->kind = "rule";
+		ln->rule = "no words";
+		goto yes;
+	}
+	if (ln->end - ln->start > MAX_BOILER_LINE)
+		return 0;
+	slant_buf_reset(&d->key);
+	ret = boiler_line_key(d->text + ln->start, ln->end - ln->start, &d->key);
+	if (ret)
+		return ret;
+	if (o && o->boiler && boiler_match(o->boiler, d->key.data, zone, &hit)) {
+		ln->kind = hit.kind;
+		ln->rule = hit.rule;
+		goto yes;
+	}
+	if (zone == BOILER_BODY)
+		return 0;
+	if (zone == BOILER_HEAD && d->title.len && !strcmp(d->key.data, d->title.data)) {
+		ln->kind = "title";
+		ln->rule = "repeats the title";
+		goto yes;
+	}
+	line_shape(s, ln->start, ln->end, &sh);
+	if (sh.letters && !sh.lower) {
+		ln->kind = "nav";
+		ln->rule = "all capitals";
+		goto yes;
+	}
+	if (!sh.sentence_end && sh.words <= 4) {
+		ln->kind = "nav";
+		ln->rule = "short line without a sentence";
+		goto yes;
+	}
+	if (zone == BOILER_HEAD && !sh.sentence_end && sh.words <= 8 &&
+	    !strncmp(d->key.data, "by ", 3)) {
+		ln->kind = "byline";
+		ln->rule = "by-line";
+		goto yes;
+	}
+	return 0;
+yes:
+	ln->zone = zone == BOILER_HEAD ? SLANT_ZONE_HEAD :
+		   zone == BOILER_TAIL ? SLANT_ZONE_TAIL : SLANT_ZONE_BODY;
+	*strip = true;
+	return 0;
+}
+
+static int strip_boilerplate(struct slant_doc *d, const char *title,
+			     const struct slant_doc_opts *o)
+{
+	size_t i, first = d->nlines, last = 0;
+	bool strip;
+	int ret;
+
+	slant_buf_reset(&d->title);
+	if (title && *title) {
+		ret = boiler_line_key(title, strlen(title), &d->title);
+		if (ret)
+			return ret;
+	}
+	/* From the top, boilerplate until the first line of the story... */
+	for (i = 0; i < d->nlines; i++) {
+		if (d->lines[i].blank)
+			continue;
+		if ((ret = judge_line(d, &d->lines[i], BOILER_HEAD, o, &strip)))
+			return ret;
+		if (!strip) {
+			first = i;
+			break;
+		}
+	}
+	/* ...from the bottom, until its last line... */
+	for (i = d->nlines; i-- > first;) {
+		if (d->lines[i].blank)
+			continue;
+		if ((ret = judge_line(d, &d->lines[i], BOILER_TAIL, o, &strip)))
+			return ret;
+		if (!strip) {
+			last = i;
+			break;
+		}
+	}
+	/* ...and in between, only what can never be story text. */
+	for (i = first + 1; i < last; i++) {
+		if (d->lines[i].blank)
+			continue;
+		if ((ret = judge_line(d, &d->lines[i], BOILER_BODY, o, &strip)))
+			return ret;
+	}
+	for (i = 0; i < d->nlines; i++) {
+		const struct line *ln = &d->lines[i];
+		if (!ln->zone)
+			continue;
+		if (SLANT_GROW(d->strips, d->capstrips, d->nstrips + 1))
+			return SLANT_ENOMEM;
+		d->strips[d->nstrips++] = (struct slant_strip){ ln->start, ln->end, ln->zone,
+								ln->kind, ln->rule };
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- tokens */
+
+static int add_token(struct slant_doc *d, size_t a, size_t b, int kind, unsigned flags,
+		     bool ascii, uint32_t para)
+{
+	const unsigned char *s = (const unsigned char *)d->text;
+	struct slant_token *t;
+	size_t at;
+	int ret;
+
+	if (SLANT_GROW(d->toks, d->captoks, d->ntoks + 1))
+		return SLANT_ENOMEM;
+	at = d->norm.len;
+	if (ascii) {
+		if ((ret = slant_buf_grow(&d->norm, b - a + 1)))
+			return ret;
+		char *o = d->norm.data + at;
+		for (size_t i = a; i < b; i++)
+			*o++ = (char)slant_lower(s[i]);
+		d->norm.len += b - a;
+	} else if ((ret = slant_norm_append(d->text + a, b - a, 0, &d->norm, NULL))) {
+		return ret;
+	}
+	if ((ret = slant_buf_addc(&d->norm, '\0')))
+		return ret;
+	t = &d->toks[d->ntoks++];
+	t->start = (uint32_t)a;
+	t->end = (uint32_t)b;
+	t->norm = (uint32_t)at;
+	t->norm_len = (uint32_t)(d->norm.len - at - 1);
+	t->kind = (uint8_t)kind;
+	t->flags = (uint8_t)flags;
+	t->para = para > 0xFFFF ? 0xFFFF : (uint16_t)para;
+	if (kind == SLANT_TOK_WORD || kind == SLANT_TOK_NUMBER)
+		d->words++;
+	return 0;
+}
+
+/*
+ * Dotted abbreviations (U.S., J.R., a.m., Ph.D.): chunks of one to three letters, each followed
+ * by a period, at least two. Returns the end of the match, or `i` when there is none.
+ */
+static size_t match_dotted(const unsigned char *s, size_t n, size_t i)
+{
+	size_t j = i, chunks = 0;
+
+	for (;;) {
+		size_t k = j;
+		while (k < n && k - j < 4 && s[k] < 0x80 && ascii_class[s[k]] == C_LETTER)
+			k++;
+		if (k == j || k - j > 3 || k >= n || s[k] != '.')
+			break;
+		chunks++;
+		j = k + 1;
+		if (j >= n || s[j] >= 0x80 || ascii_class[s[j]] != C_LETTER)
+			break;
+	}
+	/* "U.S" then a letter run of 4+ was not an abbreviation after all */
+	return chunks >= 2 ? j : i;
+}
+
+/* SLANT_TOKF_CAP and SLANT_TOKF_UPPER for the word s[a..b). */
+static unsigned word_case(const unsigned char *s, size_t a, size_t b)
+{
+	bool first = true, lower = false, letters = false;
+	unsigned f = 0;
+	size_t len;
+	int32_t cp;
+
+	for (size_t i = a; i < b; i += len) {
+		enum cclass c = class_at(s, b, i, &cp, &len);
+		if (c != C_LETTER)
+			continue;
+		if (first && is_upper_cp(cp))
+			f |= SLANT_TOKF_CAP;
+		if (is_lower_cp(cp))
+			lower = true;
+		if (is_upper_cp(cp) || is_lower_cp(cp))
+			letters = true;
+		first = false;
+	}
+	if (letters && !lower)
+		f |= SLANT_TOKF_UPPER;
+	return f;
+}
+
+/*
+ * The rest of a word or number that starts at `i` and whose first character ends at `j`:
+ * digits (1,200 3.5 25%), letters, and inner hyphens, apostrophes and host-name periods.
+ * Returns its end; `*kind` becomes SLANT_TOK_WORD when letters follow a number.
+ */
+static size_t scan_word(const unsigned char *s, size_t n, size_t i, size_t j, int *kind,
+			bool *ascii)
+{
+	size_t len2, len3;
+	int32_t cp2, cp3;
+
+	if (*kind == SLANT_TOK_NUMBER) {
+		while (j < n && s[j] >= '0' && s[j] <= '9')
+			j++;
+		while (j + 1 < n && (s[j] == ',' || s[j] == '.') && s[j + 1] >= '0' &&
+		       s[j + 1] <= '9') {
+			j += 2;
+			while (j < n && s[j] >= '0' && s[j] <= '9')
+				j++;
+		}
+		if (j < n && s[j] == '%')
+			return j + 1;
+	}
+	(void)i;
+	while (j < n) {
+		enum cclass c2 = class_at(s, n, j, &cp2, &len2);
+		if (c2 == C_LETTER || c2 == C_DIGIT || c2 == C_FORMAT) {
+			if (c2 == C_LETTER)
+				*kind = SLANT_TOK_WORD;
+			*ascii &= cp2 < 0x80;
+			j += len2;
+			continue;
+		}
+		if (c2 != C_HYPHEN && !is_apostrophe_cp(cp2) &&
+		    !(cp2 == '.' && *kind == SLANT_TOK_WORD))
+			break;
+		size_t k = j + len2;
+		if (k >= n)
+			break;
+		enum cclass c3 = class_at(s, n, k, &cp3, &len3);
+		if (c3 != C_LETTER && c3 != C_DIGIT)
+			break;
+		/* a period joins only host names and versions: time.com, v1.2 */
+		if (cp2 == '.' && !(is_lower_cp(cp3) || c3 == C_DIGIT))
+			break;
+		*kind = SLANT_TOK_WORD;
+		*ascii &= cp2 < 0x80 && cp3 < 0x80;
+		j = k + len3;
+	}
+	return j;
+}
+
+static int tokenize_line(struct slant_doc *d, const struct line *ln, uint32_t para)
+{
+	const unsigned char *s = (const unsigned char *)d->text;
+	size_t n = ln->end, i = ln->start, len, len2;
+	bool space = true;
+	int32_t cp, cp2;
+	int ret;
+
+	while (i < n) {
+		enum cclass c = class_at(s, n, i, &cp, &len), c2;
+		size_t a = i, j = i + len;
+		unsigned flags = space ? SLANT_TOKF_SPACE_BEFORE : 0;
+		bool ascii = cp < 0x80;
+		int kind;
+
+		if (c == C_SPACE || c == C_FORMAT) {
+			space = true;
+			i = j;
+			continue;
+		}
+		space = false;
+		switch (c) {
+		case C_LETTER:
+		case C_DIGIT: {
+			size_t dot = c == C_LETTER ? match_dotted(s, n, i) : i;
+			kind = c == C_DIGIT ? SLANT_TOK_NUMBER : SLANT_TOK_WORD;
+			if (dot > i) {
+				j = dot;
+			} else {
+				j = scan_word(s, n, i, j, &kind, &ascii);
+			}
+			if (kind == SLANT_TOK_WORD)
+				flags |= word_case(s, a, j);
+			break;
+		}
+		case C_QUOTE:
+			kind = SLANT_TOK_QUOTE;
+			break;
+		case C_TERM:
+			kind = SLANT_TOK_PUNCT;
+			while (j < n) {
+				c2 = class_at(s, n, j, &cp2, &len2);
+				if (c2 != C_TERM)
+					break;
+				ascii &= cp2 < 0x80;
+				j += len2;
+			}
+			break;
+		case C_HYPHEN:
+			kind = SLANT_TOK_PUNCT;
+			while (j < n && s[j] == '-')
+				j++;
+			break;
+		case C_SYMBOL:
+			kind = SLANT_TOK_SYMBOL;
+			break;
+		default:
+			kind = SLANT_TOK_PUNCT;
+			break;
+		}
+		if (j >= n || class_at(s, n, j, &cp2, &len2) == C_SPACE)
+			flags |= SLANT_TOKF_SPACE_AFTER;
+		if ((ret = add_token(d, a, j, kind, flags, ascii, para)))
+			return ret;
+		i = j;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ paragraphs */
+
+/* The last character of a line before trailing whitespace; 0 when none. */
+static int32_t last_char(const unsigned char *s, const struct line *ln)
+{
+	size_t e = ln->end;
+	int32_t cp = 0;
+
+	while (e > ln->start && slant_is_space(s[e - 1]))
+		e--;
+	if (e == ln->start)
+		return 0;
+	size_t b = e - 1;
+	while (b > ln->start && (s[b] & 0xC0) == 0x80)
+		b--;
+	if (!slant_utf8_decode(s, e, b, &cp))
+		return 0;
+	return cp;
+}
+
+static int32_t first_char(const unsigned char *s, const struct line *ln)
+{
+	size_t i = ln->start;
+	int32_t cp = 0;
+
+	while (i < ln->end && slant_is_space(s[i]))
+		i++;
+	if (i == ln->end || !slant_utf8_decode(s, ln->end, i, &cp))
+		return 0;
+	return cp;
+}
+
+/*
+ * Extraction damage: a sentence cut by a blank line ("...flew in to" / "meet the..."). The
+ * first part ends in a letter, digit, comma or hyphen, never in sentence punctuation, a colon
+ * or a quotation mark; the second starts with a lower-case letter.
+ */
+static bool broken_between(const unsigned char *s, const struct line *prev,
+			   const struct line *next)
+{
+	int32_t a = last_char(s, prev), b = first_char(s, next);
+
+	if (!a || !b || !is_lower_cp(b))
+		return false;
+	if (a == ',' || a == '-')
+		return true;
+	enum cclass c = classify(a);
+	return c == C_LETTER || c == C_DIGIT;
+}
+
+static int build_paragraphs(struct slant_doc *d, unsigned flags)
+{
+	const unsigned char *s = (const unsigned char *)d->text;
+	bool blank_mode = false, gap = true;
+	const struct line *prev = NULL;
+	int ret;
+
+	/* With blank lines, a paragraph is a block of lines; without, each line is one. */
+	for (size_t i = 0; i < d->nlines; i++)
+		if (d->lines[i].blank && i + 1 < d->nlines) {
+			blank_mode = true;
+			break;
+		}
+	for (size_t i = 0; i < d->nlines; i++) {
+		const struct line *ln = &d->lines[i];
+		if (ln->blank || ln->zone) {
+			gap = true;
+			continue;
+		}
+		bool join = false;
+		if (d->nparas && (gap || !blank_mode)) {
+			if (!(flags & SLANT_DOC_NO_REPAIR) && broken_between(s, prev, ln))
+				join = true;
+		} else if (d->nparas) {
+			join = true; /* the next line of the same block */
+		}
+		if (join) {
+			struct slant_paragraph *p = &d->paras[d->nparas - 1];
+			if (gap || !blank_mode)
+				p->joined++;
+			p->end = ln->end;
+		} else {
+			if (SLANT_GROW(d->paras, d->capparas, d->nparas + 1))
+				return SLANT_ENOMEM;
+			d->paras[d->nparas++] = (struct slant_paragraph){
+				ln->start, ln->end, (uint32_t)d->ntoks, 0, 0, 0, 0
+			};
+		}
+		if ((ret = tokenize_line(d, ln, (uint32_t)(d->nparas - 1))))
+			return ret;
+		d->paras[d->nparas - 1].tok_end = (uint32_t)d->ntoks;
+		prev = ln;
+		gap = false;
+	}
+	/* Trim paragraph spans to their text. */
+	for (size_t p = 0; p < d->nparas; p++) {
+		struct slant_paragraph *pp = &d->paras[p];
+		if (pp->tok_end > pp->tok_begin) {
+			pp->start = d->toks[pp->tok_begin].start;
+			pp->end = d->toks[pp->tok_end - 1].end;
+		}
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------- sentences */
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool in_set(const char *const *set, size_t n, const char *w)
+{
+	return bsearch(&w, set, n, sizeof(*set), cmp_str) != NULL;
+}
+
+/* Titles always precede a name: a period after them never ends a sentence. Sorted. */
+static const char *const titles[] = {
+	"adm", "capt", "cmdr", "col", "cpl", "dr", "fr", "gen", "gov", "hon", "lt", "maj",
+	"messrs", "mmes", "mr", "mrs", "ms", "mt", "pres", "prof", "pvt", "rep", "reps", "rev",
+	"sen", "sens", "sgt", "supt",
+};
+
+/* Abbreviations that may also end a sentence: they do only before a sentence opener. Sorted. */
+static const char *const ambiguous[] = {
+	"al", "ald", "apr", "approx", "assn", "aug", "ave", "blvd", "bros", "co", "corp",
+	"dec", "dept", "est", "etc", "feb", "fig", "ft", "govt", "inc", "jan", "jr", "jul",
+	"jun", "ltd", "mar", "mass", "no", "nov", "oct", "sep", "sept", "sr", "st", "univ",
+	"vs",
+};
+
+/* Words that open sentences; after an ambiguous abbreviation they mark a boundary. Sorted. */
+static const char *const openers[] = {
+	"a", "according", "after", "all", "also", "although", "an", "and", "as", "at",
+	"because", "before", "both", "but", "by", "during", "each", "for", "from", "he",
+	"her", "here", "his", "how", "however", "i", "if", "in", "it", "its", "last",
+	"many", "meanwhile", "more", "most", "my", "no", "not", "now", "of", "on", "one",
+	"only", "or", "our", "she", "since", "so", "some", "still", "that", "the", "their",
+	"then", "there", "these", "they", "this", "those", "though", "to", "under", "we",
+	"what", "when", "where", "while", "who", "why", "with", "yet", "you",
+};
+
+static bool is_opener(const struct slant_doc *d, size_t t)
+{
+	const struct slant_token *k = &d->toks[t];
+
+	if (k->kind == SLANT_TOK_QUOTE)
+		return true;
+	if (k->kind != SLANT_TOK_WORD)
+		return false;
+	return in_set(openers, SLANT_ARRAY_SIZE(openers), d->norm.data + k->norm);
+}
+
+static bool is_closer(const struct slant_doc *d, size_t t)
+{
+	const struct slant_token *k = &d->toks[t];
+	char c = d->text[k->start];
+
+	if (k->flags & SLANT_TOKF_SPACE_BEFORE)
+		return false;
+	return k->kind == SLANT_TOK_QUOTE || c == ')' || c == ']' || c == '}';
+}
+
+/* Whether a sentence ends after token `t` (a terminator), with `n` the next token after any closers. */
+static bool ends_sentence(const struct slant_doc *d, size_t t, size_t n, size_t pbegin)
+{
+	const struct slant_token *tk = &d->toks[t], *nk = &d->toks[n];
+	const char *ns = d->text + nk->start;
+	int32_t cp;
+	const struct slant_token *w = NULL;
+
+	/* What follows must look like the start of a sentence. */
+	switch (nk->kind) {
+	case SLANT_TOK_WORD:
+	case SLANT_TOK_NUMBER:
+		if (!slant_utf8_decode((const unsigned char *)ns, nk->end - nk->start, 0, &cp) ||
+		    is_lower_cp(cp))
+			return false;
+		break;
+	case SLANT_TOK_QUOTE:
+		if (n + 1 < d->ntoks && d->toks[n + 1].kind == SLANT_TOK_WORD &&
+		    d->toks[n + 1].para == nk->para &&
+		    slant_utf8_decode((const unsigned char *)d->text + d->toks[n + 1].start,
+				      d->toks[n + 1].end - d->toks[n + 1].start, 0, &cp) &&
+		    is_lower_cp(cp))
+			return false;
+		break;
+	case SLANT_TOK_PUNCT:
+		if (*ns != '(' && *ns != '[')
+			return false;
+		break;
+	default:
+		break;
+	}
+	/* Abbreviations: "Gov. Whitcomb", "Oct. 7", "the U.S. attorney". */
+	if (tk->kind == SLANT_TOK_WORD) {
+		w = tk; /* a dotted abbreviation carries its own period */
+	} else if (tk->end - tk->start == 1 && d->text[tk->start] == '.' && t > pbegin &&
+		   d->toks[t - 1].kind == SLANT_TOK_WORD && d->toks[t - 1].end == tk->start) {
+		w = &d->toks[t - 1];
+	}
+	if (!w)
+		return true;
+	const char *wn = d->norm.data + w->norm;
+	if (w == tk)
+		return is_opener(d, n);
+	if (in_set(titles, SLANT_ARRAY_SIZE(titles), wn))
+		return false;
+	if (w->end - w->start == 1 && (w->flags & SLANT_TOKF_CAP))
+		return false; /* an initial: J. Smith */
+	if (in_set(ambiguous, SLANT_ARRAY_SIZE(ambiguous), wn))
+		return is_opener(d, n);
+	return true;
+}
+
+static bool is_terminator(const struct slant_doc *d, const struct slant_token *k)
+{
+	int32_t cp;
+
+	if (k->kind == SLANT_TOK_WORD)
+		return d->text[k->end - 1] == '.'; /* a dotted abbreviation */
+	if (k->kind != SLANT_TOK_PUNCT)
+		return false;
+	if (!slant_utf8_decode((const unsigned char *)d->text, k->end, k->start, &cp))
+		return false;
+	return classify(cp) == C_TERM;
+}
+
+static int add_sentence(struct slant_doc *d, size_t b, size_t e, uint32_t para)
+{
+	if (SLANT_GROW(d->sents, d->capsents, d->nsents + 1))
+		return SLANT_ENOMEM;
+	d->sents[d->nsents++] = (struct slant_sentence){ d->toks[b].start, d->toks[e - 1].end,
+							 (uint32_t)b, (uint32_t)e, para };
+	return 0;
+}
+
+static int split_sentences(struct slant_doc *d)
+{
+	int ret;
+
+	for (size_t p = 0; p < d->nparas; p++) {
+		struct slant_paragraph *pp = &d->paras[p];
+		size_t b = pp->tok_begin, end = pp->tok_end;
+
+		pp->sent_begin = (uint32_t)d->nsents;
+		for (size_t t = b; t < end; t++) {
+			const struct slant_token *k = &d->toks[t];
+			if (!is_terminator(d, k))
+				continue;
+			size_t e = t + 1;
+			while (e < end && is_closer(d, e))
+				e++;
+			if (e >= end)
+				break;
+			if (!ends_sentence(d, t, e, pp->tok_begin))
+				continue;
+			if ((ret = add_sentence(d, b, e, (uint32_t)p)))
+				return ret;
+			b = e;
+			t = e - 1;
+		}
+		if (b < end && (ret = add_sentence(d, b, end, (uint32_t)p)))
+			return ret;
+		pp->sent_end = (uint32_t)d->nsents;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ API */
+
+int slant_doc_analyze(struct slant_doc *d, const char *text, size_t len, const char *title,
+		      const struct slant_doc_opts *opts, struct slant_err *err)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	unsigned flags = opts ? opts->flags : 0;
+	int ret;
+
+	pthread_once(&once, ascii_class_init);
+	d->nlines = d->ntoks = d->nsents = d->nparas = d->nstrips = 0;
+	d->words = 0;
+	slant_buf_reset(&d->norm);
+	if (len >= UINT32_MAX)
+		return slant_fail(err, SLANT_ELIMIT, NULL, 0, -1, "text of %zu bytes is too large",
+				  len);
+	d->text = text;
+	ret = split_lines(d, text, len);
+	if (!ret && !(flags & SLANT_DOC_NO_STRIP))
+		ret = strip_boilerplate(d, title, opts);
+	if (!ret)
+		ret = build_paragraphs(d, flags);
+	if (!ret)
+		ret = split_sentences(d);
+	d->text = NULL;
+	if (ret == SLANT_ENOMEM)
+		return slant_fail_oom(err);
+	if (ret)
+		return slant_fail(err, ret, NULL, 0, -1, "cannot analyse text: %s",
+				  slant_strerror(ret));
+	return 0;
+}
+
+const struct slant_token *slant_doc_tokens(const struct slant_doc *d, size_t *n)
+{
+	*n = d->ntoks;
+	return d->toks;
+}
+
+const struct slant_sentence *slant_doc_sentences(const struct slant_doc *d, size_t *n)
+{
+	*n = d->nsents;
+	return d->sents;
+}
+
+const struct slant_paragraph *slant_doc_paragraphs(const struct slant_doc *d, size_t *n)
+{
+	*n = d->nparas;
+	return d->paras;
+}
+
+const struct slant_strip *slant_doc_stripped(const struct slant_doc *d, size_t *n)
+{
+	*n = d->nstrips;
+	return d->strips;
+}
+
+const char *slant_doc_norm(const struct slant_doc *d, const struct slant_token *tok)
+{
+	return d->norm.data + tok->norm;
+}
+
+size_t slant_doc_words(const struct slant_doc *d)
+{
+	return d->words;
+}
+
+int slant_doc_span_text(const struct slant_doc *d, const char *text, uint32_t start,
+			uint32_t end, struct slant_buf *out)
+{
+	size_t si = 0;
+	bool space = false, any = false;
+	int ret;
+
+	while (si < d->nstrips && d->strips[si].end <= start)
+		si++;
+	for (uint32_t i = start; i < end; i++) {
+		if (si < d->nstrips && i >= d->strips[si].start) {
+			i = d->strips[si].end; /* the newline after it is whitespace anyway */
+			si++;
+			space = any;
+			if (i >= end)
+				break;
+		}
+		unsigned char c = (unsigned char)text[i];
+		if (slant_is_space(c)) {
+			space = any;
+			continue;
+		}
+		if (space && (ret = slant_buf_addc(out, ' ')))
+			return ret;
+		if ((ret = slant_buf_addc(out, (char)c)))
+			return ret;
+		space = false;
+		any = true;
+	}
+	return 0;
+}
