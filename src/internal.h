@@ -103,7 +103,8 @@ struct slant_article_priv {
 	struct slant_field *fields;
 	size_t capfields;
 	char source_id[80];        /* fallback id: "<input>:<line>" */
-	const char *default_id;    /* a text file's base name, owned by the reader */
+	struct slant_buf source;   /* the input's name: the reader may close it first */
+	struct slant_buf default_id; /* a text file's base name, or empty */
 };
 
 /* Makes `a` ready to receive a raw record of `kind`. 0 or SLANT_ENOMEM. */

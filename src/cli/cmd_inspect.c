@@ -199,7 +199,7 @@ static int format_text(const struct slant_article *a, const struct slant_doc *d,
 				     (unsigned long long)c->repaired, c->repaired == 1 ? "" : "s",
 				     (unsigned long long)c->invalid, c->invalid == 1 ? "" : "s");
 	for (size_t i = 0; !ret && i < nr; i++) {
-		ret = slant_buf_addf(b, "  %s  %s %-12s ", i ? "         " : "removed", zone_name(r[i].zone),
+		ret = slant_buf_addf(b, "  %-9s %s  %-12s ", i ? "" : "removed", zone_name(r[i].zone),
 				     r[i].kind);
 		if (!ret)
 			ret = add_line_text(b, a->text, r[i].start, r[i].end, false);

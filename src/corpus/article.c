@@ -37,6 +37,8 @@ void slant_article_release(struct slant_article *a)
 	if (p) {
 		slant_buf_release(&p->raw);
 		slant_buf_release(&p->store);
+		slant_buf_release(&p->source);
+		slant_buf_release(&p->default_id);
 		free(p->rf);
 		free(p->fields);
 		free(p);
@@ -52,6 +54,8 @@ static struct slant_article_priv *priv_of(struct slant_article *a)
 			return NULL;
 		slant_buf_init(&a->priv->raw, 0);
 		slant_buf_init(&a->priv->store, 0);
+		slant_buf_init(&a->priv->source, 0);
+		slant_buf_init(&a->priv->default_id, 0);
 	}
 	return a->priv;
 }
@@ -63,7 +67,7 @@ static void raw_reset(struct slant_article *a, int kind)
 	p->kind = kind;
 	p->nrf = 0;
 	p->text_rf = -1;
-	p->default_id = NULL;
+	slant_buf_reset(&p->default_id);
 	slant_buf_reset(&p->raw);
 	a->id = a->outlet = a->title = a->date = a->url = a->text = NULL;
 	a->text_len = 0;
@@ -338,7 +342,7 @@ int slant_reader_load(const struct slant_reader *r, struct slant_article *a,
 		goto out;
 	}
 	if (!a->id)
-		a->id = p->default_id ? p->default_id : p->source_id;
+		a->id = p->default_id.len ? p->default_id.data : p->source_id;
 	for (size_t i = 0; i < r->nfilters; i++) {
 		if (!filter_holds(r, a, &r->filters[i])) {
 			ret = 1;

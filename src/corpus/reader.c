@@ -365,6 +365,8 @@ static char *join_path(const char *dir, const char *name)
 
 	if (!p)
 		return NULL;
+	while (dn > 1 && dir[dn - 1] == '/')
+		dn--;
 	memcpy(p, dir, dn);
 	p[dn] = '/';
 	memcpy(p + dn + 1, name, nn + 1);
@@ -522,17 +524,21 @@ static int open_input(struct slant_reader *r, struct input *in, struct slant_err
 
 /* ---------------------------------------------------------------- records */
 
-static void set_position(struct slant_reader *r, struct slant_article *a, const char *source,
-			 long line)
+/* Numbers the record and notes where it starts; the article keeps its own copy of the name. */
+static int set_position(struct slant_reader *r, struct slant_article *a, const char *source,
+			long line)
 {
 	const char *base = strrchr(source, '/');
+	struct slant_article_priv *p = a->priv;
 
-	a->source = source;
 	a->line = line;
 	a->index = r->index++;
-	if (a->priv)
-		snprintf(a->priv->source_id, sizeof(a->priv->source_id), "%s:%ld",
-			 base ? base + 1 : source, line);
+	slant_buf_reset(&p->source);
+	if (slant_buf_adds(&p->source, source))
+		return SLANT_ENOMEM;
+	a->source = p->source.data;
+	snprintf(p->source_id, sizeof(p->source_id), "%s:%ld", base ? base + 1 : source, line);
+	return 0;
 }
 
 static int next_jsonl(struct slant_reader *r, struct slant_article *a, struct slant_err *err)
@@ -573,7 +579,8 @@ static int next_jsonl(struct slant_reader *r, struct slant_article *a, struct sl
 		}
 		if (!got)
 			return 0;
-		set_position(r, a, st->name, start);
+		if (set_position(r, a, st->name, start))
+			return slant_fail_oom(err);
 		if (too_long)
 			return slant_fail(err, SLANT_ELIMIT, st->name, start, -1,
 					  "record larger than %zu bytes", r->max_record);
@@ -605,7 +612,8 @@ static int next_table(struct slant_reader *r, struct slant_article *a, struct sl
 		return 0;
 	if (slant_article_prepare(a, SLANT_RAW_FIELDS))
 		return slant_fail_oom(err);
-	set_position(r, a, r->st.name, line);
+	if (set_position(r, a, r->st.name, line))
+		return slant_fail_oom(err);
 	if (ret < 0) {
 		/* Without a header nothing in the file can be read. */
 		if (!had_header && !r->table.header_done && ret != SLANT_EIO) {
@@ -636,12 +644,13 @@ static int next_entry(struct slant_reader *r, struct slant_article *a, struct sl
 		return slant_fail_oom(err);
 	if (!e->path) {
 		const struct mrow *row = &r->man.rows[e->row];
-		set_position(r, a, r->man.path, row->line);
+		if (set_position(r, a, r->man.path, row->line))
+			return slant_fail_oom(err);
 		return slant_fail(err, SLANT_EDATA, r->man.path, row->line, -1,
 				  "no file '%s' in the directory", row->values[r->man.file_col]);
 	}
-	set_position(r, a, e->path, 1);
-	a->priv->default_id = e->id;
+	if (set_position(r, a, e->path, 1) || slant_buf_adds(&a->priv->default_id, e->id))
+		return slant_fail_oom(err);
 	if ((ret = stream_open(&st, e->path, &r->bytes, err)))
 		return ret;
 	slant_buf_reset(&r->rec);

@@ -1,12 +1,16 @@
 /*
- * pipeline.c - reader thread -> worker threads -> the caller's thread, in input order.
+ * pipeline.c - reader thread -> worker threads -> results in input order.
  *
- * Records live in a ring of slots; record number `seq` always uses slot seq % nslots, so the
- * reader, the workers and the writer only need three counters under one mutex:
- *   emitted <= worked <= read <= emitted + nslots.
- * The reader fills slot `read` once the writer has freed it, a worker takes slot `worked`, and
- * the writer waits for slot `emitted` to be done. Output order is input order whatever the
- * number of workers, and memory is bounded by the number of slots.
+ * Records live in a ring of slots; record number `seq` always uses slot seq % nslots, so three
+ * counters under one mutex say everything: emitted <= worked <= read <= emitted + nslots.
+ * The reader fills slot `read` once it is free, a worker takes slot `worked`, and whichever
+ * worker finishes the record at `emitted` emits it and every finished record after it, one
+ * emitter at a time. Output order is input order whatever the number of workers; memory is
+ * bounded by the number of slots.
+ *
+ * Waking a thread costs more than analysing a short article, so wake-ups are batched: the
+ * reader wakes idle workers every few records, and a full reader is woken when half the ring
+ * is free again.
  */
 #include "internal.h"
 
@@ -14,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#define WAKE_BATCH 4
 
 enum { SLOT_FREE, SLOT_READ, SLOT_BUSY, SLOT_DONE };
 enum { ST_KEEP = 0, ST_FILTERED = 1, ST_PENDING = 2 }; /* negative: a bad record */
@@ -29,13 +35,15 @@ struct slant_job {
 
 struct pipe {
 	pthread_mutex_t mu;
-	pthread_cond_t can_read, can_work, can_emit;
+	pthread_cond_t can_read, can_work, finished;
 	struct slant_job *slots;
 	size_t nslots;
 	uint64_t read, worked, emitted;
-	bool reader_done, stop;
-	int fatal;
-	struct slant_err fatal_err;
+	unsigned idle_workers;
+	bool reader_waiting, reader_done, emitting, stop;
+	int fatal, cb_ret;
+	struct slant_err fatal_err, *cb_err;
+	struct slant_pipeline_stats st;
 
 	struct slant_reader *reader;
 	const struct slant_pipeline_conf *conf;
@@ -58,6 +66,11 @@ void *slant_job_data(const struct slant_job *job)
 	return job->data;
 }
 
+static bool all_emitted(const struct pipe *p)
+{
+	return p->reader_done && p->emitted == p->read;
+}
+
 static void *reader_main(void *arg)
 {
 	struct pipe *p = arg;
@@ -67,8 +80,14 @@ static void *reader_main(void *arg)
 		int ret;
 
 		pthread_mutex_lock(&p->mu);
-		while (!p->stop && p->slots[p->read % p->nslots].state != SLOT_FREE)
+		while (!p->stop && p->slots[p->read % p->nslots].state != SLOT_FREE) {
+			/* The ring is full: let every worker at it before sleeping. */
+			if (p->idle_workers)
+				pthread_cond_broadcast(&p->can_work);
+			p->reader_waiting = true;
 			pthread_cond_wait(&p->can_read, &p->mu);
+			p->reader_waiting = false;
+		}
 		if (p->stop) {
 			pthread_mutex_unlock(&p->mu);
 			break;
@@ -86,14 +105,16 @@ static void *reader_main(void *arg)
 			}
 			p->reader_done = true;
 			pthread_cond_broadcast(&p->can_work);
-			pthread_cond_signal(&p->can_emit);
+			if (all_emitted(p))
+				pthread_cond_signal(&p->finished);
 			pthread_mutex_unlock(&p->mu);
 			break;
 		}
 		job->status = ret == 1 ? ST_PENDING : ret;
 		job->state = SLOT_READ;
 		p->read++;
-		pthread_cond_signal(&p->can_work);
+		if (p->idle_workers && p->read - p->worked >= WAKE_BATCH)
+			pthread_cond_signal(&p->can_work);
 		pthread_mutex_unlock(&p->mu);
 	}
 	return NULL;
@@ -116,9 +137,12 @@ static void work_on(struct pipe *p, struct slant_job *job, void *wstate)
 		ret = slant_doc_analyze(job->doc, job->art.text, job->art.text_len, job->art.title,
 					&c->doc, &job->err);
 		if (ret) {
-			if (!job->err.file[0])
+			if (!job->err.file[0]) {
+				char msg[sizeof(job->err.msg)];
+				memcpy(msg, job->err.msg, sizeof(msg));
 				slant_fail(&job->err, ret, job->art.source, job->art.line, -1, "%s",
-					   job->err.msg);
+					   msg);
+			}
 			job->status = ret;
 			return;
 		}
@@ -133,6 +157,52 @@ static void work_on(struct pipe *p, struct slant_job *job, void *wstate)
 	job->status = ST_KEEP;
 }
 
+/*
+ * Emits finished records in order, starting at `emitted`, with the mutex held on entry and
+ * exit (released around the callbacks). Only one thread emits at a time.
+ */
+static void emit_ready(struct pipe *p)
+{
+	const struct slant_pipeline_ops *ops = p->ops;
+
+	if (p->emitting)
+		return;
+	p->emitting = true;
+	while (!p->stop && p->emitted < p->read &&
+	       p->slots[p->emitted % p->nslots].state == SLOT_DONE) {
+		struct slant_job *job = &p->slots[p->emitted % p->nslots];
+		int ret = 0;
+
+		pthread_mutex_unlock(&p->mu);
+		p->st.records++;
+		if (job->status == ST_KEEP) {
+			p->st.articles++;
+			ret = ops->emit ? ops->emit(job, p->ctx) : 0;
+		} else if (job->status == ST_FILTERED) {
+			p->st.filtered++;
+		} else {
+			p->st.bad++;
+			ret = ops->bad ? ops->bad(&job->err, p->ctx) : 0;
+		}
+		if (ops->progress)
+			ops->progress(p->ctx, p->st.records, slant_reader_bytes(p->reader));
+		pthread_mutex_lock(&p->mu);
+		job->state = SLOT_FREE;
+		p->emitted++;
+		if (ret < 0) {
+			p->cb_ret = ret;
+			p->stop = true;
+			pthread_cond_broadcast(&p->can_read);
+			pthread_cond_broadcast(&p->can_work);
+		}
+		if (p->reader_waiting && p->read - p->emitted <= p->nslots / 2)
+			pthread_cond_signal(&p->can_read);
+	}
+	p->emitting = false;
+	if (p->stop || all_emitted(p))
+		pthread_cond_signal(&p->finished);
+}
+
 static void *worker_main(void *arg)
 {
 	struct pipe *p = arg;
@@ -140,17 +210,18 @@ static void *worker_main(void *arg)
 
 	for (;;) {
 		struct slant_job *job;
-		uint64_t seq;
 
 		pthread_mutex_lock(&p->mu);
-		while (!p->stop && p->worked >= p->read && !p->reader_done)
+		while (!p->stop && p->worked >= p->read && !p->reader_done) {
+			p->idle_workers++;
 			pthread_cond_wait(&p->can_work, &p->mu);
+			p->idle_workers--;
+		}
 		if (p->stop || p->worked >= p->read) {
 			pthread_mutex_unlock(&p->mu);
 			break;
 		}
-		seq = p->worked++;
-		job = &p->slots[seq % p->nslots];
+		job = &p->slots[p->worked++ % p->nslots];
 		job->state = SLOT_BUSY;
 		pthread_mutex_unlock(&p->mu);
 
@@ -158,8 +229,7 @@ static void *worker_main(void *arg)
 
 		pthread_mutex_lock(&p->mu);
 		job->state = SLOT_DONE;
-		if (seq == p->emitted)
-			pthread_cond_signal(&p->can_emit);
+		emit_ready(p);
 		pthread_mutex_unlock(&p->mu);
 	}
 	if (p->ops->worker_free)
@@ -178,7 +248,6 @@ int slant_pipeline_run(struct slant_reader *r, const struct slant_pipeline_conf 
 		       const struct slant_pipeline_ops *ops, void *ctx,
 		       struct slant_pipeline_stats *stats, struct slant_err *err)
 {
-	struct slant_pipeline_stats st = { 0 };
 	struct pipe p;
 	pthread_t reader, *workers = NULL;
 	unsigned nthreads = conf->threads ? conf->threads : default_threads();
@@ -191,13 +260,13 @@ int slant_pipeline_run(struct slant_reader *r, const struct slant_pipeline_conf 
 	p.conf = conf;
 	p.ops = ops;
 	p.ctx = ctx;
-	p.nslots = conf->inflight ? conf->inflight : 4 * (size_t)nthreads;
+	p.nslots = conf->inflight ? conf->inflight : 16 * (size_t)nthreads;
 	if (p.nslots < 2)
 		p.nslots = 2;
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.can_read, NULL);
 	pthread_cond_init(&p.can_work, NULL);
-	pthread_cond_init(&p.can_emit, NULL);
+	pthread_cond_init(&p.finished, NULL);
 
 	p.slots = calloc(p.nslots, sizeof(*p.slots));
 	workers = calloc(nthreads, sizeof(*workers));
@@ -217,48 +286,13 @@ int slant_pipeline_run(struct slant_reader *r, const struct slant_pipeline_conf 
 		if (pthread_create(&workers[started], NULL, worker_main, &p))
 			goto nothread;
 
-	for (;;) {
-		struct slant_job *job;
-
-		pthread_mutex_lock(&p.mu);
-		for (;;) {
-			job = &p.slots[p.emitted % p.nslots];
-			if (job->state == SLOT_DONE && p.emitted < p.read)
-				break;
-			if (p.reader_done && p.emitted == p.read)
-				break;
-			pthread_cond_wait(&p.can_emit, &p.mu);
-		}
-		if (p.emitted == p.read) {
-			pthread_mutex_unlock(&p.mu);
-			break;
-		}
-		pthread_mutex_unlock(&p.mu);
-
-		st.records++;
-		if (job->status == ST_KEEP) {
-			st.articles++;
-			ret = ops->emit ? ops->emit(job, ctx) : 0;
-		} else if (job->status == ST_FILTERED) {
-			st.filtered++;
-		} else {
-			st.bad++;
-			ret = ops->bad ? ops->bad(&job->err, ctx) : 0;
-		}
-		if (ops->progress)
-			ops->progress(ctx, st.records, slant_reader_bytes(r));
-
-		pthread_mutex_lock(&p.mu);
-		job->state = SLOT_FREE;
-		p.emitted++;
-		pthread_cond_signal(&p.can_read);
-		pthread_mutex_unlock(&p.mu);
-		if (ret < 0) {
-			slant_fail(err, ret, NULL, 0, -1, "stopped");
-			goto stop;
-		}
-	}
-	if (p.fatal) {
+	pthread_mutex_lock(&p.mu);
+	while (!p.stop && !all_emitted(&p))
+		pthread_cond_wait(&p.finished, &p.mu);
+	pthread_mutex_unlock(&p.mu);
+	if (p.cb_ret) {
+		ret = slant_fail(err, p.cb_ret, NULL, 0, -1, "stopped");
+	} else if (p.fatal) {
 		ret = p.fatal;
 		if (err)
 			*err = p.fatal_err;
@@ -289,10 +323,10 @@ stop:
 	free(workers);
 	pthread_cond_destroy(&p.can_read);
 	pthread_cond_destroy(&p.can_work);
-	pthread_cond_destroy(&p.can_emit);
+	pthread_cond_destroy(&p.finished);
 	pthread_mutex_destroy(&p.mu);
-	st.bytes = slant_reader_bytes(r);
+	p.st.bytes = slant_reader_bytes(r);
 	if (stats)
-		*stats = st;
+		*stats = p.st;
 	return ret;
 }

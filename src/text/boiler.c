@@ -23,7 +23,13 @@ struct slant_boiler {
 	struct pattern *v;
 	size_t n, cap;
 	size_t bucket[257]; /* first byte -> first pattern; [256] holds patterns starting with '*' */
+	uint8_t zones[257]; /* the zones the patterns of each bucket apply in */
 };
+
+bool boiler_may_match(const struct slant_boiler *bp, unsigned char first, int where)
+{
+	return (bp->zones[first] | bp->zones[256]) & where;
+}
 
 /* Glob match with '*' only; backtracks to the last star, so it is linear in practice. */
 static bool glob_match(const char *p, const char *s)
@@ -219,6 +225,7 @@ struct slant_boiler *slant_boiler_parse(const char *data, size_t len, const char
 		size_t b = c == '*' ? 256 : c;
 		bp->v[i].next = bp->bucket[b];
 		bp->bucket[b] = i;
+		bp->zones[b] |= (uint8_t)bp->v[i].where;
 	}
 	slant_buf_release(&key);
 	return bp;

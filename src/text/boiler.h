@@ -30,4 +30,7 @@ int boiler_line_key(const char *s, size_t n, struct slant_buf *out);
 const struct boiler_hit *boiler_match(const struct slant_boiler *bp, const char *key,
 				      int where, struct boiler_hit *hit);
 
+/* Whether any pattern for zone `where` can match a key starting with byte `first`. */
+bool boiler_may_match(const struct slant_boiler *bp, unsigned char first, int where);
+
 #endif

@@ -81,6 +81,10 @@ enum cclass {
 
 static uint8_t ascii_class[128];
 
+/* Case bits of ASCII bytes, so the word scanner learns a word's case in the same pass. */
+enum { B_LOWER = 1, B_UPPER = 2, B_DIGIT = 4, B_ALNUM = 7 };
+static uint8_t ascii_bits[128];
+
 static void ascii_class_init(void)
 {
 	for (int c = 0; c < 128; c++) {
@@ -103,6 +107,9 @@ static void ascii_class_init(void)
 		else
 			k = C_PUNCT;
 		ascii_class[c] = k;
+		ascii_bits[c] = (uint8_t)((c >= 'a' && c <= 'z') ? B_LOWER :
+					  (c >= 'A' && c <= 'Z') ? B_UPPER :
+					  (c >= '0' && c <= '9') ? B_DIGIT : 0);
 	}
 }
 
@@ -299,6 +306,15 @@ static int judge_line(struct slant_doc *d, struct line *ln, int zone,
 	}
 	if (ln->end - ln->start > MAX_BOILER_LINE)
 		return 0;
+	if (zone == BOILER_BODY) {
+		/* Most body lines cannot match: their first byte says so without normalising. */
+		size_t i = ln->start;
+		while (i < ln->end && slant_is_space(s[i]))
+			i++;
+		if (!o || !o->boiler ||
+		    (s[i] < 0x80 && !boiler_may_match(o->boiler, (unsigned char)slant_lower(s[i]), zone)))
+			return 0;
+	}
 	slant_buf_reset(&d->key);
 	ret = boiler_line_key(d->text + ln->start, ln->end - ln->start, &d->key);
 	if (ret)
@@ -401,24 +417,23 @@ static int add_token(struct slant_doc *d, size_t a, size_t b, int kind, unsigned
 {
 	const unsigned char *s = (const unsigned char *)d->text;
 	struct slant_token *t;
-	size_t at;
+	size_t at = d->norm.len;
 	int ret;
 
-	if (SLANT_GROW(d->toks, d->captoks, d->ntoks + 1))
+	if (d->ntoks == d->captoks && SLANT_GROW(d->toks, d->captoks, d->ntoks + 1))
 		return SLANT_ENOMEM;
-	at = d->norm.len;
 	if (ascii) {
-		if ((ret = slant_buf_grow(&d->norm, b - a + 1)))
+		if (at + (b - a) + 2 > d->norm.cap && (ret = slant_buf_grow(&d->norm, b - a + 1)))
 			return ret;
 		char *o = d->norm.data + at;
 		for (size_t i = a; i < b; i++)
 			*o++ = (char)slant_lower(s[i]);
-		d->norm.len += b - a;
-	} else if ((ret = slant_norm_append(d->text + a, b - a, 0, &d->norm, NULL))) {
+		*o = '\0';
+		d->norm.len += b - a + 1;
+	} else if ((ret = slant_norm_append(d->text + a, b - a, 0, &d->norm, NULL)) ||
+		   (ret = slant_buf_addc(&d->norm, '\0'))) {
 		return ret;
 	}
-	if ((ret = slant_buf_addc(&d->norm, '\0')))
-		return ret;
 	t = &d->toks[d->ntoks++];
 	t->start = (uint32_t)a;
 	t->end = (uint32_t)b;
@@ -455,40 +470,18 @@ static size_t match_dotted(const unsigned char *s, size_t n, size_t i)
 	return chunks >= 2 ? j : i;
 }
 
-/* SLANT_TOKF_CAP and SLANT_TOKF_UPPER for the word s[a..b). */
-static unsigned word_case(const unsigned char *s, size_t a, size_t b)
-{
-	bool first = true, lower = false, letters = false;
-	unsigned f = 0;
-	size_t len;
-	int32_t cp;
-
-	for (size_t i = a; i < b; i += len) {
-		enum cclass c = class_at(s, b, i, &cp, &len);
-		if (c != C_LETTER)
-			continue;
-		if (first && is_upper_cp(cp))
-			f |= SLANT_TOKF_CAP;
-		if (is_lower_cp(cp))
-			lower = true;
-		if (is_upper_cp(cp) || is_lower_cp(cp))
-			letters = true;
-		first = false;
-	}
-	if (letters && !lower)
-		f |= SLANT_TOKF_UPPER;
-	return f;
-}
-
 /*
- * The rest of a word or number that starts at `i` and whose first character ends at `j`:
- * digits (1,200 3.5 25%), letters, and inner hyphens, apostrophes and host-name periods.
- * Returns its end; `*kind` becomes SLANT_TOK_WORD when letters follow a number.
+ * The rest of a word or number whose first character is at `i` (a letter or digit): digits
+ * (1,200 3.5 25%), letters, and inner hyphens, apostrophes and host-name periods. Returns its
+ * end; `*kind` becomes SLANT_TOK_WORD when letters follow a number; `*flags` receives
+ * SLANT_TOKF_CAP and SLANT_TOKF_UPPER. ASCII runs take a table-driven loop.
  */
-static size_t scan_word(const unsigned char *s, size_t n, size_t i, size_t j, int *kind,
-			bool *ascii)
+static size_t scan_word(const unsigned char *s, size_t n, size_t i, int *kind, bool *ascii,
+			unsigned *flags)
 {
-	size_t len2, len3;
+	unsigned bits = 0;
+	bool first = true, cap = false;
+	size_t j = i, len2, len3;
 	int32_t cp2, cp3;
 
 	if (*kind == SLANT_TOK_NUMBER) {
@@ -502,19 +495,33 @@ static size_t scan_word(const unsigned char *s, size_t n, size_t i, size_t j, in
 		}
 		if (j < n && s[j] == '%')
 			return j + 1;
+		first = false;
 	}
-	(void)i;
-	while (j < n) {
+	for (;;) {
+		size_t run = j;
+		while (j < n && s[j] < 0x80 && (ascii_bits[s[j]] & B_ALNUM))
+			bits |= ascii_bits[s[j++]];
+		if (j > run) {
+			if (first)
+				cap = ascii_bits[s[run]] & B_UPPER;
+			first = false;
+		}
+		if (j >= n)
+			break;
 		enum cclass c2 = class_at(s, n, j, &cp2, &len2);
 		if (c2 == C_LETTER || c2 == C_DIGIT || c2 == C_FORMAT) {
-			if (c2 == C_LETTER)
-				*kind = SLANT_TOK_WORD;
-			*ascii &= cp2 < 0x80;
+			if (c2 == C_LETTER) {
+				bits |= is_lower_cp(cp2) ? B_LOWER : is_upper_cp(cp2) ? B_UPPER : 0;
+				if (first)
+					cap = is_upper_cp(cp2);
+				first = false;
+			}
+			*ascii = false;
 			j += len2;
 			continue;
 		}
 		if (c2 != C_HYPHEN && !is_apostrophe_cp(cp2) &&
-		    !(cp2 == '.' && *kind == SLANT_TOK_WORD))
+		    !(cp2 == '.' && (bits & (B_LOWER | B_UPPER))))
 			break;
 		size_t k = j + len2;
 		if (k >= n)
@@ -525,9 +532,16 @@ static size_t scan_word(const unsigned char *s, size_t n, size_t i, size_t j, in
 		/* a period joins only host names and versions: time.com, v1.2 */
 		if (cp2 == '.' && !(is_lower_cp(cp3) || c3 == C_DIGIT))
 			break;
+		*ascii &= cp2 < 0x80;
+		j = k; /* the character after the joiner is scanned by the loop */
+	}
+	if (bits & (B_LOWER | B_UPPER))
 		*kind = SLANT_TOK_WORD;
-		*ascii &= cp2 < 0x80 && cp3 < 0x80;
-		j = k + len3;
+	if (*kind == SLANT_TOK_WORD) {
+		if (cap)
+			*flags |= SLANT_TOKF_CAP;
+		if ((bits & B_UPPER) && !(bits & B_LOWER))
+			*flags |= SLANT_TOKF_UPPER;
 	}
 	return j;
 }
@@ -556,15 +570,18 @@ static int tokenize_line(struct slant_doc *d, const struct line *ln, uint32_t pa
 		switch (c) {
 		case C_LETTER:
 		case C_DIGIT: {
-			size_t dot = c == C_LETTER ? match_dotted(s, n, i) : i;
+			size_t dot = c == C_LETTER && s[i] < 0x80 ? match_dotted(s, n, i) : i;
 			kind = c == C_DIGIT ? SLANT_TOK_NUMBER : SLANT_TOK_WORD;
 			if (dot > i) {
 				j = dot;
+				flags |= (ascii_bits[s[i]] & B_UPPER) ? SLANT_TOKF_CAP : 0;
+				bool lower = false;
+				for (size_t k = i; k < j; k++)
+					lower |= ascii_bits[s[k]] & B_LOWER;
+				flags |= lower ? 0 : SLANT_TOKF_UPPER;
 			} else {
-				j = scan_word(s, n, i, j, &kind, &ascii);
+				j = scan_word(s, n, i, &kind, &ascii, &flags);
 			}
-			if (kind == SLANT_TOK_WORD)
-				flags |= word_case(s, a, j);
 			break;
 		}
 		case C_QUOTE:
@@ -825,6 +842,8 @@ static bool is_terminator(const struct slant_doc *d, const struct slant_token *k
 		return d->text[k->end - 1] == '.'; /* a dotted abbreviation */
 	if (k->kind != SLANT_TOK_PUNCT)
 		return false;
+	if ((unsigned char)d->text[k->start] < 0x80)
+		return ascii_class[(unsigned char)d->text[k->start]] == C_TERM;
 	if (!slant_utf8_decode((const unsigned char *)d->text, k->end, k->start, &cp))
 		return false;
 	return classify(cp) == C_TERM;
@@ -888,7 +907,12 @@ int slant_doc_analyze(struct slant_doc *d, const char *text, size_t len, const c
 		return slant_fail(err, SLANT_ELIMIT, NULL, 0, -1, "text of %zu bytes is too large",
 				  len);
 	d->text = text;
-	ret = split_lines(d, text, len);
+	/* Room for every token's normalised form at once: ASCII text needs at most 2 bytes a byte. */
+	ret = slant_buf_grow(&d->norm, 2 * len + 16);
+	if (!ret && SLANT_GROW(d->toks, d->captoks, len / 4 + 16))
+		ret = SLANT_ENOMEM;
+	if (!ret)
+		ret = split_lines(d, text, len);
 	if (!ret && !(flags & SLANT_DOC_NO_STRIP))
 		ret = strip_boilerplate(d, title, opts);
 	if (!ret)
