@@ -289,8 +289,11 @@ static bool has_alnum(const unsigned char *s, size_t a, size_t b)
 	return false;
 }
 
-/* Whether line `ln` is boilerplate in `zone`; sets its kind and rule. */
-static int judge_line(struct slant_doc *d, struct line *ln, int zone,
+/*
+ * Whether line `ln` is boilerplate in `zone` (a BOILER_* bit): by a pattern, or with `rules`
+ * by the general rules. Sets its kind and rule; marking it stripped is the caller's business.
+ */
+static int judge_line(struct slant_doc *d, struct line *ln, int zone, bool rules,
 		      const struct slant_doc_opts *o, bool *strip)
 {
 	const unsigned char *s = (const unsigned char *)d->text;
@@ -306,8 +309,8 @@ static int judge_line(struct slant_doc *d, struct line *ln, int zone,
 	}
 	if (ln->end - ln->start > MAX_BOILER_LINE)
 		return 0;
-	if (zone == BOILER_BODY) {
-		/* Most body lines cannot match: their first byte says so without normalising. */
+	if (!rules || zone == BOILER_BODY) {
+		/* Most lines cannot match a pattern: their first byte says so without normalising. */
 		size_t i = ln->start;
 		while (i < ln->end && slant_is_space(s[i]))
 			i++;
@@ -324,7 +327,7 @@ static int judge_line(struct slant_doc *d, struct line *ln, int zone,
 		ln->rule = hit.rule;
 		goto yes;
 	}
-	if (zone == BOILER_BODY)
+	if (!rules || zone == BOILER_BODY)
 		return 0;
 	if (zone == BOILER_HEAD && d->title.len && !strcmp(d->key.data, d->title.data)) {
 		ln->kind = "title";
@@ -337,77 +340,148 @@ static int judge_line(struct slant_doc *d, struct line *ln, int zone,
 		ln->rule = "all capitals";
 		goto yes;
 	}
-	if (!sh.sentence_end && sh.words <= 4) {
-		ln->kind = "nav";
-		ln->rule = "short line without a sentence";
-		goto yes;
-	}
 	if (zone == BOILER_HEAD && !sh.sentence_end && sh.words <= 8 &&
 	    !strncmp(d->key.data, "by ", 3)) {
 		ln->kind = "byline";
 		ln->rule = "by-line";
 		goto yes;
 	}
+	if (!sh.sentence_end && sh.words <= 4) {
+		ln->kind = "nav";
+		ln->rule = "short line without a sentence";
+		goto yes;
+	}
 	return 0;
 yes:
-	ln->zone = zone == BOILER_HEAD ? SLANT_ZONE_HEAD :
-		   zone == BOILER_TAIL ? SLANT_ZONE_TAIL : SLANT_ZONE_BODY;
 	*strip = true;
 	return 0;
 }
 
-static int strip_boilerplate(struct slant_doc *d, const char *title,
-			     const struct slant_doc_opts *o)
+/* A block: consecutive non-blank lines, or one line when the text has no blank lines. */
+struct block {
+	size_t first, last; /* line indices, inclusive */
+};
+
+/*
+ * Scans one block from its head or tail end. A block every line of which is boilerplate goes
+ * whole; otherwise only its outer lines that patterns name go (general rules would cut the
+ * first line off a hard-wrapped paragraph), and *story is set: the scan stops there.
+ */
+static int scan_block(struct slant_doc *d, const struct block *b, int zone, bool rules,
+		      const struct slant_doc_opts *o, bool *story)
 {
-	size_t i, first = d->nlines, last = 0;
-	bool strip;
+	uint8_t mark = zone == BOILER_HEAD ? SLANT_ZONE_HEAD : SLANT_ZONE_TAIL;
+	size_t n = b->last - b->first + 1;
+	bool strip, all = true;
 	int ret;
 
-	slant_buf_reset(&d->title);
-	if (title && *title) {
-		ret = boiler_line_key(title, strlen(title), &d->title);
-		if (ret)
+	for (size_t k = 0; k < n && all; k++) {
+		if ((ret = judge_line(d, &d->lines[b->first + k], zone, rules, o, &strip)))
 			return ret;
+		all = strip;
 	}
+	*story = !all;
+	for (size_t k = 0; k < n; k++) {
+		struct line *ln = &d->lines[zone == BOILER_HEAD ? b->first + k : b->last - k];
+		if (!all) {
+			if ((ret = judge_line(d, ln, zone, false, o, &strip)))
+				return ret;
+			if (!strip)
+				break;
+		}
+		ln->zone = mark;
+	}
+	return 0;
+}
+
+static int strip_pass(struct slant_doc *d, const struct block *blocks, size_t nb, bool rules,
+		      const struct slant_doc_opts *o, bool *found_story)
+{
+	size_t first = nb, last = nb;
+	bool story = false, strip;
+	int ret;
+
 	/* From the top, boilerplate until the first line of the story... */
-	for (i = 0; i < d->nlines; i++) {
-		if (d->lines[i].blank)
-			continue;
-		if ((ret = judge_line(d, &d->lines[i], BOILER_HEAD, o, &strip)))
+	for (size_t b = 0; b < nb && !story; b++) {
+		if ((ret = scan_block(d, &blocks[b], BOILER_HEAD, rules, o, &story)))
 			return ret;
-		if (!strip) {
-			first = i;
-			break;
-		}
+		if (story)
+			first = b;
 	}
+	*found_story = story;
+	if (!story)
+		return 0;
 	/* ...from the bottom, until its last line... */
-	for (i = d->nlines; i-- > first;) {
-		if (d->lines[i].blank)
-			continue;
-		if ((ret = judge_line(d, &d->lines[i], BOILER_TAIL, o, &strip)))
+	story = false;
+	for (size_t b = nb; b-- > first && !story;) {
+		/* the story's first block was scanned from the head: scan its tail by patterns only */
+		if ((ret = scan_block(d, &blocks[b], BOILER_TAIL, rules && b > first, o, &story)))
 			return ret;
-		if (!strip) {
-			last = i;
-			break;
-		}
+		if (story)
+			last = b;
 	}
 	/* ...and in between, only what can never be story text. */
-	for (i = first + 1; i < last; i++) {
+	for (size_t b = first; b <= last && b < nb; b++) {
+		for (size_t i = blocks[b].first; i <= blocks[b].last; i++) {
+			struct line *ln = &d->lines[i];
+			if (ln->zone)
+				continue;
+			if ((ret = judge_line(d, ln, BOILER_BODY, false, o, &strip)))
+				return ret;
+			if (strip)
+				ln->zone = SLANT_ZONE_BODY;
+		}
+	}
+	return 0;
+}
+
+static int strip_boilerplate(struct slant_doc *d, const char *title,
+			     const struct slant_doc_opts *o, bool blank_mode)
+{
+	struct block *blocks = NULL;
+	size_t nb = 0, cap = 0;
+	bool story;
+	int ret = 0;
+
+	slant_buf_reset(&d->title);
+	if (title && *title && (ret = boiler_line_key(title, strlen(title), &d->title)))
+		return ret;
+	for (size_t i = 0; i < d->nlines; i++) {
 		if (d->lines[i].blank)
 			continue;
-		if ((ret = judge_line(d, &d->lines[i], BOILER_BODY, o, &strip)))
-			return ret;
+		if (blank_mode && nb && blocks[nb - 1].last + 1 == i) {
+			blocks[nb - 1].last = i;
+			continue;
+		}
+		if (SLANT_GROW(blocks, cap, nb + 1)) {
+			ret = SLANT_ENOMEM;
+			goto out;
+		}
+		blocks[nb++] = (struct block){ i, i };
 	}
-	for (i = 0; i < d->nlines; i++) {
+	if ((ret = strip_pass(d, blocks, nb, true, o, &story)))
+		goto out;
+	if (!story) {
+		/* The rules took every line: a short text, not a page of boilerplate. Patterns only. */
+		for (size_t i = 0; i < d->nlines; i++)
+			d->lines[i].zone = 0;
+		if ((ret = strip_pass(d, blocks, nb, false, o, &story)))
+			goto out;
+	}
+	for (size_t i = 0; i < d->nlines; i++) {
 		const struct line *ln = &d->lines[i];
 		if (!ln->zone)
 			continue;
-		if (SLANT_GROW(d->strips, d->capstrips, d->nstrips + 1))
-			return SLANT_ENOMEM;
+		if (SLANT_GROW(d->strips, d->capstrips, d->nstrips + 1)) {
+			ret = SLANT_ENOMEM;
+			goto out;
+		}
 		d->strips[d->nstrips++] = (struct slant_strip){ ln->start, ln->end, ln->zone,
 								ln->kind, ln->rule };
 	}
-	return 0;
+out:
+	free(blocks);
+	return ret;
 }
 
 /* ---------------------------------------------------------------- tokens */
@@ -668,19 +742,21 @@ static bool broken_between(const unsigned char *s, const struct line *prev,
 	return c == C_LETTER || c == C_DIGIT;
 }
 
-static int build_paragraphs(struct slant_doc *d, unsigned flags)
+/* With blank lines, a paragraph is a block of lines; without, each line is one. */
+static bool has_blank_lines(const struct slant_doc *d)
+{
+	for (size_t i = 0; i + 1 < d->nlines; i++)
+		if (d->lines[i].blank)
+			return true;
+	return false;
+}
+
+static int build_paragraphs(struct slant_doc *d, unsigned flags, bool blank_mode)
 {
 	const unsigned char *s = (const unsigned char *)d->text;
-	bool blank_mode = false, gap = true;
+	bool gap = true;
 	const struct line *prev = NULL;
 	int ret;
-
-	/* With blank lines, a paragraph is a block of lines; without, each line is one. */
-	for (size_t i = 0; i < d->nlines; i++)
-		if (d->lines[i].blank && i + 1 < d->nlines) {
-			blank_mode = true;
-			break;
-		}
 	for (size_t i = 0; i < d->nlines; i++) {
 		const struct line *ln = &d->lines[i];
 		if (ln->blank || ln->zone) {
@@ -913,10 +989,11 @@ int slant_doc_analyze(struct slant_doc *d, const char *text, size_t len, const c
 		ret = SLANT_ENOMEM;
 	if (!ret)
 		ret = split_lines(d, text, len);
+	bool blank_mode = has_blank_lines(d);
 	if (!ret && !(flags & SLANT_DOC_NO_STRIP))
-		ret = strip_boilerplate(d, title, opts);
+		ret = strip_boilerplate(d, title, opts, blank_mode);
 	if (!ret)
-		ret = build_paragraphs(d, flags);
+		ret = build_paragraphs(d, flags, blank_mode);
 	if (!ret)
 		ret = split_sentences(d);
 	d->text = NULL;
