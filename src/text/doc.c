@@ -851,11 +851,15 @@ static bool is_opener(const struct slant_doc *d, size_t t)
 static bool is_closer(const struct slant_doc *d, size_t t)
 {
 	const struct slant_token *k = &d->toks[t];
-	char c = d->text[k->start];
+	const char *c = d->text + k->start;
 
+	/* A curly closing mark closes even after a stray space: “…the end. ” */
+	if (k->kind == SLANT_TOK_QUOTE && k->end - k->start == 3 &&
+	    (!memcmp(c, "\xE2\x80\x9D", 3) || !memcmp(c, "\xE2\x80\x99", 3)))
+		return true;
 	if (k->flags & SLANT_TOKF_SPACE_BEFORE)
 		return false;
-	return k->kind == SLANT_TOK_QUOTE || c == ')' || c == ']' || c == '}';
+	return k->kind == SLANT_TOK_QUOTE || *c == ')' || *c == ']' || *c == '}';
 }
 
 /* Whether a sentence ends after token `t` (a terminator), with `n` the next token after any closers. */

@@ -174,12 +174,14 @@ static void test_sentences_and_quotes(void **state)
 	static const char *const b[] = { "“Why?” she asked.", NULL };
 	static const char *const c[] = { "He said, \"Go.\"", "Then he left.", NULL };
 	static const char *const dd[] = { "She said it was “over.”", "(He disagreed.)", NULL };
+	static const char *const e[] = { "“It is the end. ”", "She left.", NULL };
 
 	(void)state;
 	expect_sentences("“We will win.” The mayor left.", a);
 	expect_sentences("“Why?” she asked.", b);
 	expect_sentences("He said, \"Go.\" Then he left.", c);
 	expect_sentences("She said it was “over.” (He disagreed.)", dd);
+	expect_sentences("“It is the end. ” She left.", e);
 }
 
 static void test_paragraphs(void **state)

@@ -1,0 +1,2 @@
+# inspect, JSON Lines, on the example corpus
+$SLANT inspect --format jsonl examples/

@@ -1,0 +1,4 @@
+# -o writes the file atomically and prints nothing on standard output
+$SLANT inspect --summary -o "$TMPDIR/sum.txt" examples/
+cat "$TMPDIR/sum.txt"
+ls "$TMPDIR"
