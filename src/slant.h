@@ -348,8 +348,8 @@ int slant_doc_span_text(const struct slant_doc *d, const char *text, uint32_t st
 
 /*
  * Every analysing command is one pipeline: a reader thread streams records, worker threads
- * load and analyse them, and the calling thread emits results in input order, whatever the
- * number of workers. At most `inflight` records are in memory at once.
+ * load and analyse them, and results are emitted in input order, whatever the number of
+ * workers. At most `inflight` records are in memory at once.
  */
 struct slant_job; /* one record in flight */
 
@@ -357,17 +357,21 @@ struct slant_pipeline_ops {
 	/* Per-worker state, made on the worker's thread (may be NULL). */
 	void *(*worker_new)(void *ctx);
 	void (*worker_free)(void *wstate);
-	/* Per-job result storage, made once per slot and reused (may be NULL). */
+	/* Per-job result storage, made once per slot on the calling thread and reused (may be NULL). */
 	void *(*job_new)(void *ctx);
 	void (*job_free)(void *data);
 	/* Worker thread, after the article was loaded and (if asked) analysed. Non-zero return:
 	 * the record is bad, with the message in `err`. */
 	int (*work)(struct slant_job *job, void *wstate, void *ctx, struct slant_err *err);
-	/* Calling thread, in input order, for each kept article. Negative return stops the run. */
+	/*
+	 * The next three run one at a time, in input order, on whichever worker finished the
+	 * record (so they need no locking of their own, but must not block for long).
+	 */
+	/* For each kept article. A negative return stops the run. */
 	int (*emit)(struct slant_job *job, void *ctx);
-	/* Calling thread, in input order, for each bad record. Negative return stops the run. */
+	/* For each bad record. A negative return stops the run. */
 	int (*bad)(const struct slant_err *err, void *ctx);
-	/* Calling thread, after each record, with running totals (may be NULL). */
+	/* After each record, with running totals (may be NULL). */
 	void (*progress)(void *ctx, uint64_t records, uint64_t bytes);
 };
 

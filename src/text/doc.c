@@ -83,7 +83,8 @@ static uint8_t ascii_class[128];
 
 /* Case bits of ASCII bytes, so the word scanner learns a word's case in the same pass. */
 enum { B_LOWER = 1, B_UPPER = 2, B_DIGIT = 4, B_ALNUM = 7 };
-static uint8_t ascii_bits[128];
+static uint8_t ascii_bits[256]; /* 0 for bytes of multibyte characters */
+static uint8_t ascii_lower[128];
 
 static void ascii_class_init(void)
 {
@@ -107,6 +108,7 @@ static void ascii_class_init(void)
 		else
 			k = C_PUNCT;
 		ascii_class[c] = k;
+		ascii_lower[c] = (uint8_t)slant_lower(c);
 		ascii_bits[c] = (uint8_t)((c >= 'a' && c <= 'z') ? B_LOWER :
 					  (c >= 'A' && c <= 'Z') ? B_UPPER :
 					  (c >= '0' && c <= '9') ? B_DIGIT : 0);
@@ -501,7 +503,7 @@ static int add_token(struct slant_doc *d, size_t a, size_t b, int kind, unsigned
 			return ret;
 		char *o = d->norm.data + at;
 		for (size_t i = a; i < b; i++)
-			*o++ = (char)slant_lower(s[i]);
+			*o++ = (char)ascii_lower[s[i]];
 		*o = '\0';
 		d->norm.len += b - a + 1;
 	} else if ((ret = slant_norm_append(d->text + a, b - a, 0, &d->norm, NULL)) ||
@@ -573,7 +575,7 @@ static size_t scan_word(const unsigned char *s, size_t n, size_t i, int *kind, b
 	}
 	for (;;) {
 		size_t run = j;
-		while (j < n && s[j] < 0x80 && (ascii_bits[s[j]] & B_ALNUM))
+		while (j < n && (ascii_bits[s[j]] & B_ALNUM))
 			bits |= ascii_bits[s[j++]];
 		if (j > run) {
 			if (first)
@@ -582,6 +584,8 @@ static size_t scan_word(const unsigned char *s, size_t n, size_t i, int *kind, b
 		}
 		if (j >= n)
 			break;
+		if (s[j] < 0x80 && ascii_class[s[j]] == C_SPACE)
+			break; /* the usual end of a word */
 		enum cclass c2 = class_at(s, n, j, &cp2, &len2);
 		if (c2 == C_LETTER || c2 == C_DIGIT || c2 == C_FORMAT) {
 			if (c2 == C_LETTER) {
@@ -644,7 +648,12 @@ static int tokenize_line(struct slant_doc *d, const struct line *ln, uint32_t pa
 		switch (c) {
 		case C_LETTER:
 		case C_DIGIT: {
-			size_t dot = c == C_LETTER && s[i] < 0x80 ? match_dotted(s, n, i) : i;
+			/* A period within three bytes is the cheap sign of U.S. or Ph.D. */
+			size_t dot = c == C_LETTER && s[i] < 0x80 && i + 2 < n &&
+					     (s[i + 1] == '.' || s[i + 2] == '.' ||
+					      (i + 3 < n && s[i + 3] == '.'))
+					     ? match_dotted(s, n, i)
+					     : i;
 			kind = c == C_DIGIT ? SLANT_TOK_NUMBER : SLANT_TOK_WORD;
 			if (dot > i) {
 				j = dot;
