@@ -207,8 +207,9 @@ uint64_t slant_reader_bytes(const struct slant_reader *r);
 
 /*
  * Normalisation for matching: NFKC, Unicode case folding, and every apostrophe, quotation mark
- * and dash variant unified (’ ‘ ′ ʼ → ', “ ” „ ″ → ", ‐ ‑ ‒ – — ― − → -). Plain ASCII takes a fast
- * path; the result is byte-for-byte what the utf8proc path gives (SLANT_NORM_SLOW forces it).
+ * and dash variant unified (’ ‘ ′ ʼ → ', “ ” „ ‟ → ", ‐ ‑ ‒ – — ― − → -; ″ is two primes, so '').
+ * Plain ASCII takes a fast path; the result is byte-for-byte what the utf8proc path gives
+ * (SLANT_NORM_SLOW forces it).
  */
 enum {
 	SLANT_NORM_SLOW = 1 << 0, /* run utf8proc over the whole text: for tests and benchmarks */

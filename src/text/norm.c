@@ -3,6 +3,7 @@
  *
  * The result is what utf8proc_map(NFKC | case folding | ignorables removed) gives for the whole
  * text, followed by unify(): apostrophe, double quote and dash variants become ' " and -.
+ * unify() lists only characters NFKC leaves alone, so that a lone one may skip utf8proc.
  * utf8proc runs at about 41 MB/s, so text is cut into pieces that normalise independently:
  * - ASCII runs, which only need lower-casing (NFKC and case folding of ASCII are exactly that);
  * - clusters: a character and everything that may compose or reorder with it (combining marks,
@@ -34,8 +35,8 @@ static char unify(int32_t cp)
 	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2035:
 	case 0x02BC: case 0xFF07:
 		return '\'';
-	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x2036:
-	case 0xFF02:
+	/* not U+2033 and U+2036: NFKC makes them two primes, so they become '' */
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0xFF02:
 		return '"';
 	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
 	case 0x2212: case 0x2043: case 0xFE58: case 0xFE63: case 0xFF0D:

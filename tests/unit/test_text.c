@@ -83,6 +83,7 @@ static const char *const hostile[] = {
 	"\xE2\x80\x9CQuoted\xE2\x80\x9D \xE2\x80\x98single\xE2\x80\x99 \xE2\x80\x93 \xE2\x80\x94 "
 	"\xE2\x88\x92 \xE2\x80\xB2 \xEF\xBC\x82",      /* curly marks, dashes, prime, full-width " */
 	"\xCC\x81start with a combining mark",
+	"5\xE2\x80\xB2 3\xE2\x80\xB3 \xE2\x80\xB6x\xE2\x80\xB6", /* primes: ″ and ‶ decompose (found by fuzz_norm) */
 	"Cafe\xCC\x81 na\xC3\xAFve r\xC3\xA9sum\xC3\xA9 \xC3\x85ngstr\xC3\xB6m",
 };
 
@@ -109,6 +110,7 @@ static void test_fast_path_equals_utf8proc_random(void **state)
 		0x0345, 0x00DF, 0x0130, 0x03A3, 0x2019, 0x201C, 0x2014, 0x00A0, 0x00AD, 0x200D,
 		0xFB01, 0xFF21, 0xFF11, 0x1100, 0x1161, 0x11A8, 0xAC00, 0xFF8A, 0xFF9E, 0x3099,
 		0x2126, 0x212A, 0x2460, 0x00BD, 0x1E9E, 0x0344, 0x0F73, 0x0CC6, 0x0CC2, 0x1F600,
+		0x2032, 0x2033, 0x2035, 0x2036, 0xFF07, 0xFF02, 0x2011, 0xFE58,
 	};
 	struct slant_norm *fast = slant_norm_new(), *slow = slant_norm_new();
 	char s[256];
