@@ -291,6 +291,97 @@ static bool has_alnum(const unsigned char *s, size_t a, size_t b)
 	return false;
 }
 
+/* Words a date or time line is made of, besides numbers. Sorted. */
+static const char *const date_words[] = {
+	"a.m", "a.m.", "ago", "am", "apr", "april", "at", "aug", "august", "bst", "cdt", "cst", "ct",
+	"day", "days", "dec", "december", "edt", "est", "et", "feb", "february", "fri", "friday",
+	"gmt", "hour", "hours", "jan", "january", "jul", "july", "jun", "june", "last", "mar",
+	"march", "may", "mdt", "min", "mins", "minute", "minutes", "modified", "mon", "monday",
+	"month", "months", "mst", "mt", "nov", "november", "oct", "october", "on", "p.m", "p.m.",
+	"pdt", "pm", "posted", "pst", "pt", "published", "sat", "saturday", "sep", "sept",
+	"september", "sun", "sunday", "thu", "thur", "thurs", "thursday", "tue", "tues", "tuesday",
+	"updated", "utc", "wed", "wednesday", "week", "weeks", "year", "years",
+};
+
+static int cmp_word(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * A date or time stamp: "Oct. 4, 2025 | Updated 5:30 p.m.", "Published 6 years ago". Only
+ * date words, numbers and separators, with at least one number and one date word or clock time.
+ */
+static bool is_timestamp(const char *key)
+{
+	char w[16];
+	bool number = false, dateish = false;
+	size_t words = 0;
+
+	while (*key) {
+		size_t n = 0, digits = 0;
+		bool colon = false;
+		while (*key && (*key == ' ' || *key == ',' || *key == '|' || *key == '-' ||
+				*key == '/' || *key == '(' || *key == ')'))
+			key++;
+		if (!*key)
+			break;
+		while (*key && *key != ' ' && *key != ',' && *key != '|' && *key != '(' &&
+		       *key != ')') {
+			if (n + 1 >= sizeof(w))
+				return false;
+			if (*key >= '0' && *key <= '9')
+				digits++;
+			colon |= *key == ':';
+			w[n++] = *key++;
+		}
+		while (n > 1 && w[n - 1] == '.' && !(n >= 3 && w[n - 3] == '.'))
+			n--; /* "oct." -> "oct", but keep "p.m." */
+		w[n] = '\0';
+		if (++words > 12)
+			return false;
+		if (digits) {
+			/* 2025, 4, 5:30, 10/08/2025, 6:14pm */
+			number = true;
+			dateish |= colon || digits >= 4;
+			continue;
+		}
+		const char *pw = w;
+		if (!bsearch(&pw, date_words, SLANT_ARRAY_SIZE(date_words), sizeof(*date_words),
+			     cmp_word))
+			return false;
+		if (strcmp(w, "at") && strcmp(w, "on") && strcmp(w, "last"))
+			dateish = true;
+	}
+	return number && dateish;
+}
+
+/* A navigation bar: "Home | News | Politics" - three or more short items between separators. */
+static bool is_nav_bar(const char *key)
+{
+	size_t items = 1, words = 0;
+	bool inword = false;
+
+	for (const char *p = key; *p; p++) {
+		if (*p == '|' || !strncmp(p, "\xE2\x80\xA2", 3) || !strncmp(p, "\xC2\xBB", 2) ||
+		    !strncmp(p, "\xE2\x80\xBA", 3) || !strncmp(p, "\xC2\xB7", 2)) {
+			if (words > 3)
+				return false;
+			items++;
+			words = 0;
+			inword = false;
+			continue;
+		}
+		if (*p == ' ') {
+			inword = false;
+		} else if (!inword) {
+			inword = true;
+			words++;
+		}
+	}
+	return items >= 3 && words <= 3;
+}
+
 /*
  * Whether line `ln` is boilerplate in `zone` (a BOILER_* bit): by a pattern, or with `rules`
  * by the general rules. Sets its kind and rule; marking it stripped is the caller's business.
@@ -334,6 +425,16 @@ static int judge_line(struct slant_doc *d, struct line *ln, int zone, bool rules
 	if (zone == BOILER_HEAD && d->title.len && !strcmp(d->key.data, d->title.data)) {
 		ln->kind = "title";
 		ln->rule = "repeats the title";
+		goto yes;
+	}
+	if (is_timestamp(d->key.data)) {
+		ln->kind = "timestamp";
+		ln->rule = "date or time";
+		goto yes;
+	}
+	if (is_nav_bar(d->key.data)) {
+		ln->kind = "nav";
+		ln->rule = "navigation bar";
 		goto yes;
 	}
 	line_shape(s, ln->start, ln->end, &sh);

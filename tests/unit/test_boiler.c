@@ -153,6 +153,31 @@ static void test_title_and_no_patterns(void **state)
 	assert_string_equal(s.kind[1], "rule");
 }
 
+static void test_timestamps_and_nav_bars(void **state)
+{
+	struct stripped s;
+
+	(void)state;
+	strip("Home | Invasion Watch | Politics | Video | Store\n\n"
+	      "Oct. 4, 2025 | Updated 5:30 p.m.\n\n"
+	      "Published 6 years ago\n\n"
+	      "On Oct. 5, 2025, agents arrived at 5:30 a.m., residents said.\n\n"
+	      "Wed 8 Oct 2025 13.37 BST\n\n"
+	      "The end came on Friday.\n\n"
+	      "Last updated October 9, 2025 at 6:14 p.m. ET\n",
+	      NULL, NULL, &s);
+	assert_int_equal(s.n, 4);
+	assert_string_equal(s.kind[0], "nav");
+	assert_string_equal(s.kind[1], "timestamp");
+	assert_string_equal(s.text[2], "Published 6 years ago");
+	assert_string_equal(s.kind[3], "timestamp");
+	assert_int_equal(s.zone[3], SLANT_ZONE_TAIL);
+	/* a story line that has a date in it, and a sentence listing things with bars, stay */
+	strip("It rained | it poured | and then it stopped raining for good.\n\nThen it ended.",
+	      NULL, NULL, &s);
+	assert_int_equal(s.n, 0);
+}
+
 static void test_load_file(void **state)
 {
 	char *dir = make_tmpdir();
@@ -180,6 +205,7 @@ int main(void)
 		cmocka_unit_test(test_head_body_tail),
 		cmocka_unit_test(test_story_text_is_kept),
 		cmocka_unit_test(test_title_and_no_patterns),
+		cmocka_unit_test(test_timestamps_and_nav_bars),
 		cmocka_unit_test(test_load_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
