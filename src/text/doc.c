@@ -240,7 +240,8 @@ static int split_lines(struct slant_doc *d, const char *text, size_t len)
 /* Counts words and notes the shape of a line for the general rules. */
 struct shape {
 	size_t words;
-	bool letters, lower, alnum;
+	bool letters, lower, digits;
+	bool list_item;    /* starts with a bullet, a dash or a number: part of a list */
 	bool sentence_end; /* ends in . ! ? … (possibly inside closing quotes or brackets) */
 };
 
@@ -251,10 +252,17 @@ static void line_shape(const unsigned char *s, size_t a, size_t b, struct shape 
 	int32_t cp, last = 0;
 
 	memset(sh, 0, sizeof(*sh));
+	while (i < b && slant_is_space(s[i]))
+		i++;
+	if (i < b) {
+		enum cclass c = class_at(s, b, i, &cp, &len);
+		sh->list_item = c == C_DIGIT || c == C_HYPHEN || cp == '*' || cp == 0x2022 ||
+				cp == 0x00B7 || cp == 0x2013 || cp == 0x2014;
+	}
 	while (i < b) {
 		enum cclass c = class_at(s, b, i, &cp, &len);
 		if (c == C_LETTER || c == C_DIGIT) {
-			sh->alnum = true;
+			sh->digits |= c == C_DIGIT;
 			if (c == C_LETTER && (is_upper_cp(cp) || is_lower_cp(cp) || cp >= 0x80)) {
 				sh->letters = true;
 				if (is_lower_cp(cp))
@@ -353,7 +361,7 @@ static bool is_timestamp(const char *key)
 		if (strcmp(w, "at") && strcmp(w, "on") && strcmp(w, "last"))
 			dateish = true;
 	}
-	return number && dateish;
+	return number && dateish && words >= 2;
 }
 
 /* A navigation bar: "Home | News | Politics" - three or more short items between separators. */
@@ -438,7 +446,7 @@ static int judge_line(struct slant_doc *d, struct line *ln, int zone, bool rules
 		goto yes;
 	}
 	line_shape(s, ln->start, ln->end, &sh);
-	if (sh.letters && !sh.lower) {
+	if (sh.letters && !sh.lower && !sh.sentence_end) {
 		ln->kind = "nav";
 		ln->rule = "all capitals";
 		goto yes;
@@ -449,7 +457,7 @@ static int judge_line(struct slant_doc *d, struct line *ln, int zone, bool rules
 		ln->rule = "by-line";
 		goto yes;
 	}
-	if (!sh.sentence_end && sh.words <= 4) {
+	if (!sh.sentence_end && sh.words <= 4 && !sh.digits && !sh.list_item) {
 		ln->kind = "nav";
 		ln->rule = "short line without a sentence";
 		goto yes;
