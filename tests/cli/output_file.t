@@ -1,4 +1,5 @@
 # -o writes the file atomically and prints nothing on standard output
 $SLANT inspect --summary -o "$TMPDIR/sum.txt" examples/
-cat "$TMPDIR/sum.txt"
+echo "exit $?"
 ls "$TMPDIR"
+cat "$TMPDIR/sum.txt"

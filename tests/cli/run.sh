@@ -11,7 +11,8 @@ case_file=$2
 expect=${case_file%.t}.out
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/slant-cli.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-export SLANT TMPDIR="$tmp"
+mkdir "$tmp/work"
+export SLANT TMPDIR="$tmp/work"
 unset SLANT_DATA_DIR
 
 sh "$case_file" >"$tmp/stdout" 2>"$tmp/stderr"
