@@ -411,12 +411,17 @@ static int judge_line(struct slant_doc *d, struct line *ln, int zone, bool rules
 	if (ln->end - ln->start > MAX_BOILER_LINE)
 		return 0;
 	if (!rules || zone == BOILER_BODY) {
-		/* Most lines cannot match a pattern: their first byte says so without normalising. */
+		/*
+		 * Most lines cannot match a pattern: their first byte says so without normalising,
+		 * unless a combining mark follows it (E + U+0301 normalises to é).
+		 */
 		size_t i = ln->start;
 		while (i < ln->end && slant_is_space(s[i]))
 			i++;
-		if (!o || !o->boiler ||
-		    (s[i] < 0x80 && !boiler_may_match(o->boiler, (unsigned char)slant_lower(s[i]), zone)))
+		if (!o || !o->boiler)
+			return 0;
+		if (s[i] < 0x80 && (i + 1 >= ln->end || s[i + 1] < 0x80) &&
+		    !boiler_may_match(o->boiler, (unsigned char)slant_lower(s[i]), zone))
 			return 0;
 	}
 	slant_buf_reset(&d->key);
