@@ -17,6 +17,13 @@ struct pattern {
 	char *kind;
 	int where;  /* BOILER_HEAD | BOILER_TAIL, both for "any" */
 	size_t next; /* next pattern in the same bucket, or SIZE_MAX */
+	/*
+	 * Cheap tests that reject almost every line before the glob runs: the bytes any match
+	 * needs, the literal text before the first star and after the last, and the longest
+	 * literal run, looked for with strstr().
+	 */
+	size_t minlen, prefix, suffix;
+	char *longest;
 };
 
 struct slant_boiler {
@@ -55,15 +62,55 @@ static bool glob_match(const char *p, const char *s)
 	return !*p;
 }
 
+/* Fills in the pattern's cheap tests; 0 or SLANT_ENOMEM. */
+static int prepare(struct pattern *p)
+{
+	const char *t = p->text, *best = t;
+	size_t n = strlen(t), run = 0, bestlen = 0;
+
+	p->minlen = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && t[i] != '*') {
+			p->minlen++;
+			run++;
+			continue;
+		}
+		if (run > bestlen) {
+			bestlen = run;
+			best = t + i - run;
+		}
+		run = 0;
+	}
+	p->prefix = strcspn(t, "*");
+	p->suffix = 0;
+	while (p->suffix < n - p->prefix && t[n - 1 - p->suffix] != '*')
+		p->suffix++;
+	p->longest = slant_memdup0(best, bestlen);
+	return p->longest ? 0 : SLANT_ENOMEM;
+}
+
+static bool pattern_match(const struct pattern *p, const char *key, size_t len)
+{
+	if (len < p->minlen || strncmp(key, p->text, p->prefix))
+		return false;
+	if (p->suffix && memcmp(key + len - p->suffix, p->text + strlen(p->text) - p->suffix,
+				p->suffix))
+		return false;
+	if (p->prefix == p->minlen && !strchr(p->text, '*'))
+		return len == p->minlen; /* no star: the prefix test compared all of it */
+	return (!p->longest[0] || strstr(key, p->longest)) && glob_match(p->text, key);
+}
+
 const struct boiler_hit *boiler_match(const struct slant_boiler *bp, const char *key,
 				      int where, struct boiler_hit *hit)
 {
 	size_t lists[2] = { bp->bucket[(unsigned char)key[0]], bp->bucket[256] };
+	size_t len = strlen(key);
 
 	for (int l = 0; l < 2; l++) {
 		for (size_t i = lists[l]; i != SIZE_MAX; i = bp->v[i].next) {
 			const struct pattern *p = &bp->v[i];
-			if (!(p->where & where) || !glob_match(p->text, key))
+			if (!(p->where & where) || !pattern_match(p, key, len))
 				continue;
 			hit->kind = p->kind;
 			hit->rule = p->text;
@@ -80,6 +127,7 @@ void slant_boiler_free(struct slant_boiler *bp)
 	for (size_t i = 0; i < bp->n; i++) {
 		free(bp->v[i].text);
 		free(bp->v[i].kind);
+		free(bp->v[i].longest);
 	}
 	free(bp->v);
 	free(bp);
@@ -204,9 +252,11 @@ struct slant_boiler *slant_boiler_parse(const char *data, size_t len, const char
 		p->text = slant_buf_detach(&key, NULL);
 		p->kind = slant_memdup0(f[1], fl[1]);
 		p->where = where;
-		if (!p->text || !p->kind) {
+		p->longest = NULL;
+		if (!p->text || !p->kind || prepare(p)) {
 			free(p->text);
 			free(p->kind);
+			free(p->longest);
 			goto fail;
 		}
 		bp->n++;
@@ -272,30 +322,53 @@ out:
 	return bp;
 }
 
-int boiler_line_key(const char *s, size_t n, struct slant_buf *out)
+int boiler_line_key(const char *str, size_t n, struct slant_buf *out)
 {
-	size_t from = out->len, w;
+	const unsigned char *s = (const unsigned char *)str;
+	size_t from = out->len, i = 0, w;
 	bool space = true; /* drops leading whitespace */
-	int ret = slant_norm_append(s, n, 0, out, NULL);
+	int ret;
 
-	if (ret)
+	if ((ret = slant_buf_grow(out, n + 1)))
 		return ret;
-	/* Collapse whitespace in place (NFKC already turned no-break spaces into spaces). */
-	w = from;
-	for (size_t r = from; r < out->len; r++) {
-		char c = out->data[r];
-		if (slant_is_space((unsigned char)c)) {
+	/* ASCII, the usual case, in one pass: lower case and whitespace collapsed. */
+	char *o = out->data + out->len;
+	for (; i < n && s[i] < 0x80; i++) {
+		if (slant_is_space(s[i])) {
 			if (!space)
-				out->data[w++] = ' ';
+				*o++ = ' ';
 			space = true;
 		} else {
-			out->data[w++] = c;
+			*o++ = (char)slant_lower(s[i]);
 			space = false;
 		}
 	}
-	if (w > from && out->data[w - 1] == ' ')
-		w--;
-	out->len = w;
-	out->data[w] = '\0';
+	out->len = (size_t)(o - out->data);
+	if (i < n) {
+		/* The rest through norm.c, from the last ASCII letter on: a mark may combine with it. */
+		if (i > 0 && !space) {
+			i--;
+			out->len--;
+		}
+		w = out->len;
+		if ((ret = slant_norm_append(str + i, n - i, 0, out, NULL)))
+			return ret;
+		/* Collapse whitespace in place (NFKC already turned no-break spaces into spaces). */
+		for (size_t r = w; r < out->len; r++) {
+			char c = out->data[r];
+			if (slant_is_space((unsigned char)c)) {
+				if (!space)
+					out->data[w++] = ' ';
+				space = true;
+			} else {
+				out->data[w++] = c;
+				space = false;
+			}
+		}
+		out->len = w;
+	}
+	if (out->len > from && out->data[out->len - 1] == ' ')
+		out->len--;
+	out->data[out->len] = '\0';
 	return 0;
 }
