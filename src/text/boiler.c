@@ -8,6 +8,7 @@
 #include "boiler.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -333,20 +334,65 @@ int boiler_line_key(const char *str, size_t n, struct slant_buf *out)
 		return ret;
 	/* ASCII, the usual case, in one pass: lower case and whitespace collapsed. */
 	char *o = out->data + out->len;
-	for (; i < n && s[i] < 0x80; i++) {
+	bool prev_ascii = false; /* the last byte written came from one ASCII letter or mark */
+	for (; i < n; i++) {
+		/*
+		 * Eight bytes at a time while they are plain ASCII whose only whitespace is single
+		 * spaces: then the key is the bytes lower-cased (SWAR: a byte's high bit flags it).
+		 */
+		while (i + 8 <= n) {
+			const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+			uint64_t x, t, sp, ctl, upper;
+			memcpy(&x, s + i, 8);
+			if (x & high)
+				break;
+			t = x ^ (0x20 * ones);
+			sp = ~(((t & (0x7F * ones)) + 0x7F * ones) | t | 0x7F * ones); /* == ' ' */
+			ctl = ~(x + 0x5F * ones) & high;                              /* < 0x21 */
+			if ((ctl & ~sp) || (sp & (sp << 8)) || (space && (sp & 0x80)))
+				break;
+			upper = (x + 0x3F * ones) & ~(x + 0x25 * ones) & high; /* 'A'..'Z' */
+			x |= upper >> 2;
+			memcpy(o, &x, 8);
+			o += 8;
+			i += 8;
+			space = (sp >> 56) != 0;
+			prev_ascii = !space;
+		}
+		if (i >= n)
+			break;
+		if (s[i] >= 0x80) {
+			/* Curly quotes and dashes are in most lines: unify them here (no mark composes
+			 * with them, and NFKC leaves them alone). */
+			/* U+2010..U+201F: hyphens and dashes, then single and double marks */
+			static const char unified[16] = {
+				'-', '-', '-', '-', '-', '-', 0, 0,
+				'\'', '\'', '\'', '\'', '"', '"', '"', '"',
+			};
+			if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] >= 0x90 &&
+			    s[i + 2] <= 0x9F && unified[s[i + 2] - 0x90]) {
+				*o++ = unified[s[i + 2] - 0x90];
+				space = prev_ascii = false;
+				i += 2;
+				continue;
+			}
+			break;
+		}
 		if (slant_is_space(s[i])) {
 			if (!space)
 				*o++ = ' ';
 			space = true;
+			prev_ascii = false;
 		} else {
 			*o++ = (char)slant_lower(s[i]);
 			space = false;
+			prev_ascii = true;
 		}
 	}
 	out->len = (size_t)(o - out->data);
 	if (i < n) {
 		/* The rest through norm.c, from the last ASCII letter on: a mark may combine with it. */
-		if (i > 0 && !space) {
+		if (prev_ascii) {
 			i--;
 			out->len--;
 		}

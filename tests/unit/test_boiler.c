@@ -1,5 +1,6 @@
 /* test_boiler.c - boilerplate pattern files and where lines are stripped. */
 #include "test.h"
+#include "text/boiler.h"
 
 static const char patterns[] =
 	"# test patterns\n"
@@ -178,6 +179,70 @@ static void test_timestamps_and_nav_bars(void **state)
 	assert_int_equal(s.n, 0);
 }
 
+/* The key by the plain route: normalise everything, then collapse whitespace and trim. */
+static void reference_key(const char *s, size_t n, struct slant_buf *out)
+{
+	struct slant_buf norm;
+	bool space = true;
+
+	slant_buf_init(&norm, 0);
+	assert_int_equal(slant_norm_append(s, n, 0, &norm, NULL), 0);
+	for (size_t i = 0; i < norm.len; i++) {
+		char c = norm.data[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+			if (!space)
+				slant_buf_addc(out, ' ');
+			space = true;
+		} else {
+			slant_buf_addc(out, c);
+			space = false;
+		}
+	}
+	if (out->len && out->data[out->len - 1] == ' ')
+		out->data[--out->len] = '\0';
+	slant_buf_release(&norm);
+}
+
+/* The line key's fast paths (eight bytes at a time, curly marks inline) against the plain one. */
+static void test_line_key_fast_paths(void **state)
+{
+	static const char *const pieces[] = {
+		"A", "b", "Z", "z", " ", "  ", "\t", "Hello", "WORLD", "sign up for ",
+		"\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94", "\xE2\x80\x90",
+		"\xE2\x80\x96", "E\xCC\x81", "\xCC\x81", "\xC3\xA9", "\xEF\xAC\x81", "12345678",
+		"@[`{", "\xC2\xA0", "\x01",
+	};
+	struct slant_buf fast, slow;
+	char s[256];
+	unsigned seed = 7;
+
+	(void)state;
+	slant_buf_init(&fast, 0);
+	slant_buf_init(&slow, 0);
+	for (int round = 0; round < 5000; round++) {
+		size_t n = 0;
+		seed = seed * 1103515245u + 12345u;
+		int count = 1 + (int)((seed >> 16) % 20);
+		for (int k = 0; k < count; k++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *p = pieces[(seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
+			if (n + strlen(p) >= sizeof(s))
+				break;
+			memcpy(s + n, p, strlen(p));
+			n += strlen(p);
+		}
+		slant_buf_reset(&fast);
+		slant_buf_reset(&slow);
+		assert_int_equal(boiler_line_key(s, n, &fast), 0);
+		reference_key(s, n, &slow);
+		if (strcmp(fast.data, slow.data))
+			fail_msg("round %d: '%.*s' keys '%s' != '%s'", round, (int)n, s, fast.data,
+				 slow.data);
+	}
+	slant_buf_release(&fast);
+	slant_buf_release(&slow);
+}
+
 static void test_load_file(void **state)
 {
 	char *dir = make_tmpdir();
@@ -206,6 +271,7 @@ int main(void)
 		cmocka_unit_test(test_story_text_is_kept),
 		cmocka_unit_test(test_title_and_no_patterns),
 		cmocka_unit_test(test_timestamps_and_nav_bars),
+		cmocka_unit_test(test_line_key_fast_paths),
 		cmocka_unit_test(test_load_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
