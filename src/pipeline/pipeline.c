@@ -260,7 +260,7 @@ int slant_pipeline_run(struct slant_reader *r, const struct slant_pipeline_conf 
 	p.conf = conf;
 	p.ops = ops;
 	p.ctx = ctx;
-	p.nslots = conf->inflight ? conf->inflight : 16 * (size_t)nthreads;
+	p.nslots = conf->inflight ? conf->inflight : 32 * (size_t)nthreads;
 	if (p.nslots < 2)
 		p.nslots = 2;
 	pthread_mutex_init(&p.mu, NULL);

@@ -1110,9 +1110,9 @@ int slant_doc_analyze(struct slant_doc *d, const char *text, size_t len, const c
 		return slant_fail(err, SLANT_ELIMIT, NULL, 0, -1, "text of %zu bytes is too large",
 				  len);
 	d->text = text;
-	/* Room for every token's normalised form at once: ASCII text needs at most 2 bytes a byte. */
-	ret = slant_buf_grow(&d->norm, 2 * len + 16);
-	if (!ret && SLANT_GROW(d->toks, d->captoks, len / 4 + 16))
+	/* Room for what typical text needs at once (a token every 5-6 bytes), grown when not. */
+	ret = slant_buf_grow(&d->norm, len + len / 2 + 16);
+	if (!ret && SLANT_GROW(d->toks, d->captoks, len / 5 + 16))
 		ret = SLANT_ENOMEM;
 	if (!ret)
 		ret = split_lines(d, text, len);
