@@ -140,8 +140,13 @@ static int take(struct slant_article *a, struct article_work *w, const char *nam
 	if (SLANT_GROW(w->v, w->cap, w->n + 1))
 		return SLANT_ENOMEM;
 	if (slot < 0) {
+		/* Names are repaired too: they end up as JSON keys in output. */
 		pd.name = p->store.len;
-		if ((ret = slant_buf_adds(&p->store, name)) || (ret = slant_buf_addc(&p->store, 0)))
+		bad = slant_utf8_repair(name, strlen(name), &p->store);
+		if (bad < 0)
+			return (int)bad;
+		a->invalid_bytes += (size_t)bad;
+		if ((ret = slant_buf_addc(&p->store, 0)))
 			return ret;
 	}
 	pd.value = p->store.len;
@@ -167,6 +172,30 @@ static void json_number(const cJSON *item, char *out, size_t size)
 		snprintf(out, size, "%.17g", v);
 }
 
+/*
+ * cJSON ends a string at \u0000, which would cut an article short without a word. Every such
+ * escape becomes \ufffd in place (same length), as invalid bytes do; returns how many.
+ */
+static size_t nul_escapes(struct slant_buf *raw)
+{
+	char *s = raw->data, *end = raw->data + raw->len;
+	size_t n = 0;
+
+	while ((s = memchr(s, '\\', (size_t)(end - s))) != NULL) {
+		if (end - s >= 6 && s[1] == 'u' && s[2] == '0' && s[3] == '0' && s[4] == '0' &&
+		    s[5] == '0') {
+			memcpy(s + 2, "fffd", 4);
+			n++;
+			s += 6;
+		} else {
+			s += 2; /* an escape is two characters at least: \\ is not the start of \u */
+		}
+		if (s >= end)
+			break;
+	}
+	return n;
+}
+
 static int take_json(const struct slant_reader *r, struct slant_article *a,
 		     struct article_work *w, struct slant_err *err)
 {
@@ -175,6 +204,7 @@ static int take_json(const struct slant_reader *r, struct slant_article *a,
 	cJSON *root, *it;
 	int ret = 0;
 
+	a->invalid_bytes += nul_escapes(&p->raw);
 	root = cJSON_ParseWithLengthOpts(p->raw.data, p->raw.len, &end, 0);
 	if (!root) {
 		long at = end && end >= p->raw.data ? (long)(end - p->raw.data) : -1;

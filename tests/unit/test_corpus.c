@@ -228,6 +228,31 @@ static void test_bad_records_are_reported_and_skipped(void **state)
 	rm_tree(dir);
 }
 
+static void test_nul_escapes_and_bad_names(void **state)
+{
+	static const char data[] =
+		"{\"outlet\":\"A\",\"text\":\"NUL \\u0000 inside, and \\\\u0000 as text.\","
+		"\"la\xFF" "bel\":\"x\"}\n";
+	char *dir = make_tmpdir();
+	char *path = write_str(dir, "n.jsonl", data);
+	struct slant_reader *r = reader_for(path, NULL);
+	struct slant_article a;
+	struct slant_err err;
+
+	(void)state;
+	slant_article_init(&a);
+	assert_int_equal(slant_reader_read(r, &a, &err), 1);
+	/* the text goes on past the NUL, which became U+FFFD; an escaped backslash stays text */
+	assert_string_equal(a.text, "NUL \xEF\xBF\xBD inside, and \\u0000 as text.");
+	assert_int_equal(a.nfields, 1);
+	assert_string_equal(a.fields[0].name, "la\xEF\xBF\xBD" "bel");
+	assert_int_equal(a.invalid_bytes, 2);
+	slant_article_release(&a);
+	slant_reader_free(r);
+	free(path);
+	rm_tree(dir);
+}
+
 static void test_record_size_cap(void **state)
 {
 	char *dir = make_tmpdir();
@@ -495,6 +520,7 @@ int main(void)
 		cmocka_unit_test(test_gzip_is_read_transparently),
 		cmocka_unit_test(test_where),
 		cmocka_unit_test(test_bad_records_are_reported_and_skipped),
+		cmocka_unit_test(test_nul_escapes_and_bad_names),
 		cmocka_unit_test(test_record_size_cap),
 		cmocka_unit_test(test_json_array_and_truncated_gzip),
 		cmocka_unit_test(test_csv),
