@@ -54,6 +54,13 @@ void slant_err_clear(struct slant_err *err);
  */
 const char *slant_err_text(const struct slant_err *err, char *buf, size_t size);
 
+/**
+ * Fills `err` (may be NULL) with `code`, the place (`file` may be NULL, `line` 0 when unknown)
+ * and a printf-style message, and returns `code`: for callbacks that report a bad record.
+ */
+int slant_err_set(struct slant_err *err, int code, const char *file, long line,
+		  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
 /** A short static description of a SLANT_E* code. */
 const char *slant_strerror(int code);
 

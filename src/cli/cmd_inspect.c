@@ -242,13 +242,9 @@ static int work(struct slant_job *job, void *wstate, void *ctx, struct slant_err
 	ret = x->format == FMT_JSONL ? format_jsonl(a, d, &j->c, &j->out, &tmp)
 				     : format_text(a, d, &j->c, &j->out, &tmp);
 	slant_buf_release(&tmp);
-	if (ret) {
-		err->code = ret;
-		snprintf(err->msg, sizeof(err->msg), "cannot format: %s", slant_strerror(ret));
-		snprintf(err->file, sizeof(err->file), "%s", a->source);
-		err->line = a->line;
-		return ret;
-	}
+	if (ret)
+		return slant_err_set(err, ret, a->source, a->line, "cannot format: %s",
+				     slant_strerror(ret));
 	return 0;
 }
 

@@ -19,20 +19,38 @@ void slant_err_clear(struct slant_err *err)
 	err->byte = -1;
 }
 
+static int set_err(struct slant_err *err, int code, const char *file, long line, long byte,
+		   const char *fmt, va_list ap)
+{
+	if (!err)
+		return code;
+	err->code = code;
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	snprintf(err->file, sizeof(err->file), "%s", file ? file : "");
+	err->line = line;
+	err->byte = byte;
+	return code;
+}
+
 int slant_fail(struct slant_err *err, int code, const char *file, long line, long byte,
 	       const char *fmt, ...)
 {
 	va_list ap;
 
-	if (!err)
-		return code;
-	err->code = code;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	set_err(err, code, file, line, byte, fmt, ap);
 	va_end(ap);
-	snprintf(err->file, sizeof(err->file), "%s", file ? file : "");
-	err->line = line;
-	err->byte = byte;
+	return code;
+}
+
+int slant_err_set(struct slant_err *err, int code, const char *file, long line,
+		  const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_err(err, code, file, line, -1, fmt, ap);
+	va_end(ap);
 	return code;
 }
 

@@ -26,13 +26,8 @@ static int work(struct slant_job *job, void *wstate, void *ctx, struct slant_err
 	slant_doc_tokens(slant_job_doc(job), &n);
 	*ntok = n;
 	/* a record the command itself refuses */
-	if (!strcmp(a->id, "refuse")) {
-		err->code = SLANT_EDATA;
-		snprintf(err->msg, sizeof(err->msg), "refused");
-		snprintf(err->file, sizeof(err->file), "%s", a->source);
-		err->line = a->line;
-		return SLANT_EDATA;
-	}
+	if (!strcmp(a->id, "refuse"))
+		return slant_err_set(err, SLANT_EDATA, a->source, a->line, "refused");
 	return 0;
 }
 
