@@ -35,14 +35,18 @@ static size_t parse_size(const char *s)
 	v = strtoull(s, &end, 10);
 	if (errno || end == s || *s == '-')
 		return 0;
+	unsigned shift = 0;
 	switch (*end) {
-	case 'k': case 'K': v <<= 10; end++; break;
-	case 'm': case 'M': v <<= 20; end++; break;
-	case 'g': case 'G': v <<= 30; end++; break;
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
 	}
 	if (*end && strcmp(end, "B") && strcmp(end, "iB"))
 		return 0;
-	return (size_t)v;
+	/* record offsets are 32-bit: 1 GiB is plenty for one article */
+	if (v > (1ULL << 30) >> shift)
+		return 0;
+	return (size_t)(v << shift);
 }
 
 int cli_input_option(struct cli_input *in, int opt, const char *arg)
@@ -93,7 +97,8 @@ int cli_input_option(struct cli_input *in, int opt, const char *arg)
 	case OPT_MAX_RECORD: {
 		size_t sz = parse_size(arg);
 		if (!sz)
-			return cli_usage_error("--max-record wants a size such as 64M, not '%s'", arg);
+			return cli_usage_error("--max-record wants a size up to 1G such as 64M, not '%s'",
+					       arg);
 		slant_reader_set_max_record(in->reader, sz);
 		return 0;
 	}

@@ -213,6 +213,16 @@ static int take_json(const struct slant_reader *r, struct slant_article *a,
 					  "invalid JSON at byte %ld", at + 1);
 		return slant_fail(err, SLANT_EDATA, a->source, a->line, -1, "invalid JSON");
 	}
+	if (end) {
+		while (end < p->raw.data + p->raw.len && slant_is_space((unsigned char)*end))
+			end++;
+		if (end < p->raw.data + p->raw.len) {
+			long at = (long)(end - p->raw.data);
+			ret = slant_fail(err, SLANT_EDATA, a->source, a->line, at,
+					 "unexpected data after the JSON object at byte %ld", at + 1);
+			goto out;
+		}
+	}
 	if (!cJSON_IsObject(root)) {
 		ret = slant_fail(err, SLANT_EDATA, a->source, a->line, 0,
 				 "expected a JSON object, one per line");
@@ -325,6 +335,17 @@ int slant_reader_load(const struct slant_reader *r, struct slant_article *a,
 	if (ret)
 		goto out;
 
+	/* The default outlet, copied: the article owns every pointer it has. */
+	if (r->outlet) {
+		bool has_outlet = false;
+		for (size_t i = 0; i < w.n; i++)
+			if (w.v[i].slot == F_OUTLET)
+				has_outlet = w.v[i].len > 0;
+		if (!has_outlet && (ret = take(a, &w, "outlet", F_OUTLET, r->outlet,
+					       strlen(r->outlet))))
+			goto out;
+	}
+
 	/* Resolve offsets to pointers now that the store no longer moves. */
 	for (int s = 0; s < F_NAMED; s++)
 		slots[s] = SIZE_MAX;
@@ -360,8 +381,6 @@ int slant_reader_load(const struct slant_reader *r, struct slant_article *a,
 		goto out;
 	}
 	a->text_len = w.v[slots[F_TEXT]].len;
-	if (!a->outlet)
-		a->outlet = r->outlet;
 	if (!a->outlet) {
 		if (p->kind == SLANT_RAW_JSON || p->text_rf < 0)
 			ret = slant_fail(err, SLANT_EDATA, a->source, a->line, -1,

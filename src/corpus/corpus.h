@@ -71,7 +71,8 @@ struct manifest {
 	char **names;
 	size_t nnames;
 	struct mrow {
-		char **values;
+		char **values; /* NULL for a bad row */
+		char *error;   /* why a bad row is bad */
 		long line;
 	} *rows;
 	size_t nrows, caprows;

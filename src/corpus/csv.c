@@ -90,28 +90,58 @@ void table_release(struct table *t)
 
 enum { S_START, S_PLAIN, S_QUOTED, S_QUOTE_IN_QUOTED };
 
-/* Reads one physical record, blank lines included; 1, 0 at the end, or a negative code. */
+/*
+ * A TSV field that opened with a quotation mark but was not quoted after all ("We will
+ * fight," the mayor said): put back the marks the quoting took, so the text is as written.
+ */
+static int unquote(struct slant_buf *out, size_t field, bool closing)
+{
+	int ret = slant_buf_grow(out, 2);
+
+	if (ret)
+		return ret;
+	memmove(out->data + field + 1, out->data + field, out->len - field);
+	out->data[field] = '"';
+	out->len++;
+	if (closing)
+		out->data[out->len++] = '"';
+	out->data[out->len] = '\0';
+	return 0;
+}
+
+/*
+ * Reads one physical record, blank lines included; 1, 0 at the end, or a negative code. The
+ * fields and their terminators count against `max`, so a record of separators is capped too.
+ */
 static int read_raw_record(struct table *t, struct stream *st, size_t max, struct slant_buf *out,
 			   size_t **offs, size_t *noffs, size_t *capoffs, long *line,
 			   struct slant_err *err)
 {
 	int state = S_START, ret;
-	bool any = false, too_long = false;
+	bool any = false, too_long = false, tsv = t->sep == '\t';
 	long start = st->line + 1;
-	char sep = t->sep;
+	unsigned char sep = (unsigned char)t->sep;
 
 	slant_buf_reset(out);
 	*noffs = 0;
-#define START_FIELD()                                                      \
-	do {                                                               \
-		if (SLANT_GROW(*offs, *capoffs, *noffs + 1))               \
-			return slant_fail_oom(err);                        \
-		(*offs)[(*noffs)++] = out->len;                            \
+#define ADD(c)                                                                     \
+	do {                                                                       \
+		if (too_long || out->len >= max || slant_buf_addc(out, (char)(c))) \
+			too_long = true;                                           \
 	} while (0)
-#define END_FIELD()                                                        \
-	do {                                                               \
-		if (!too_long && (ret = slant_buf_addc(out, 0)))           \
-			too_long = true;                                   \
+#define START_FIELD()                                                              \
+	do {                                                                       \
+		if (!too_long && SLANT_GROW(*offs, *capoffs, *noffs + 1))          \
+			return slant_fail_oom(err);                                \
+		if (!too_long)                                                     \
+			(*offs)[(*noffs)++] = out->len;                            \
+	} while (0)
+#define END_FIELD() ADD(0)
+#define UNQUOTE(closing)                                                           \
+	do {                                                                       \
+		if (!too_long && (out->len + 2 > max ||                            \
+				  unquote(out, (*offs)[*noffs - 1], closing)))     \
+			too_long = true;                                           \
 	} while (0)
 	START_FIELD();
 	for (;;) {
@@ -120,15 +150,16 @@ static int read_raw_record(struct table *t, struct stream *st, size_t max, struc
 			if (ret < 0)
 				return ret;
 			if (ret == 0) {
-				if (state == S_QUOTED) {
+				if (!any)
+					return 0;
+				if (state == S_QUOTED && !tsv) {
 					*line = start;
 					return slant_fail(err, SLANT_EDATA, st->name, start, -1,
 							  "unterminated quoted field");
 				}
-				if (!any)
-					return 0;
-				END_FIELD();
-				break;
+				if (state == S_QUOTED)
+					UNQUOTE(false);
+				goto done;
 			}
 		}
 		unsigned char c = st->buf[st->pos++];
@@ -144,7 +175,7 @@ static int read_raw_record(struct table *t, struct stream *st, size_t max, struc
 			state = S_PLAIN;
 			/* fall through */
 		case S_PLAIN:
-			if (c == (unsigned char)sep) {
+			if (c == sep) {
 				END_FIELD();
 				START_FIELD();
 				state = S_START;
@@ -158,13 +189,21 @@ static int read_raw_record(struct table *t, struct stream *st, size_t max, struc
 				state = S_QUOTE_IN_QUOTED;
 				continue;
 			}
+			if (c == sep && tsv) {
+				/* quoted TSV fields hold newlines, not tabs: this one was not quoted */
+				UNQUOTE(false);
+				END_FIELD();
+				START_FIELD();
+				state = S_START;
+				continue;
+			}
 			break;
 		case S_QUOTE_IN_QUOTED:
 			if (c == '"') {
 				state = S_QUOTED; /* "" is one quotation mark */
 				break;
 			}
-			if (c == (unsigned char)sep) {
+			if (c == sep) {
 				END_FIELD();
 				START_FIELD();
 				state = S_START;
@@ -174,28 +213,29 @@ static int read_raw_record(struct table *t, struct stream *st, size_t max, struc
 				goto done;
 			if (c == '\r')
 				continue;
-			/* Text after a closing quote: keep it, as spreadsheets do. */
+			/* Text after a closing quote: kept, as spreadsheets do (with its marks in TSV). */
+			if (tsv)
+				UNQUOTE(true);
 			state = S_PLAIN;
 			break;
 		}
-		if (!too_long && out->len < max && !slant_buf_addc(out, (char)c))
-			continue;
-		too_long = true;
+		ADD(c);
 	}
 done:
-	if (state != S_QUOTED && state != S_QUOTE_IN_QUOTED) {
-		/* CRLF: the CR belongs to the line ending, not the last field. */
-		if (out->len > (*offs)[*noffs - 1] && out->data[out->len - 1] == '\r')
-			out->data[--out->len] = '\0';
-	}
+	/* CRLF: the CR belongs to the line ending, not the last field. */
+	if (!too_long && state == S_PLAIN && out->len > (*offs)[*noffs - 1] &&
+	    out->data[out->len - 1] == '\r')
+		out->data[--out->len] = '\0';
 	END_FIELD();
 	*line = start;
 	if (too_long)
 		return slant_fail(err, SLANT_ELIMIT, st->name, start, -1,
 				  "record larger than %zu bytes", max);
 	return 1;
+#undef ADD
 #undef START_FIELD
 #undef END_FIELD
+#undef UNQUOTE
 }
 
 int table_read(struct table *t, struct stream *st, size_t max, struct slant_buf *out,
@@ -203,6 +243,13 @@ int table_read(struct table *t, struct stream *st, size_t max, struct slant_buf 
 {
 	int ret;
 
+	if (!t->header_done && st->line == 0 && st->pos == 0) {
+		/* A byte order mark goes before anything is parsed, so a quoted header still is. */
+		if ((ret = stream_fill(st, err)) < 0)
+			return ret;
+		if (st->len - st->pos >= 3 && !memcmp(st->buf + st->pos, "\xEF\xBB\xBF", 3))
+			st->pos += 3;
+	}
 	for (;;) {
 		ret = read_raw_record(t, st, max, out, offs, noffs, capoffs, line, err);
 		if (ret <= 0)
@@ -210,9 +257,6 @@ int table_read(struct table *t, struct stream *st, size_t max, struct slant_buf 
 		if (*noffs == 1 && !out->data[(*offs)[0]])
 			continue; /* a blank line */
 		if (!t->header_done) {
-			char *first = out->data + (*offs)[0];
-			if (!strncmp(first, "\xEF\xBB\xBF", 3))
-				memmove(first, first + 3, strlen(first + 3) + 1);
 			t->names = calloc(*noffs, sizeof(*t->names));
 			if (!t->names)
 				return slant_fail_oom(err);

@@ -30,9 +30,10 @@ struct slant_reader *slant_reader_new(void)
 static void manifest_release(struct manifest *m)
 {
 	for (size_t i = 0; i < m->nrows; i++) {
-		for (size_t k = 0; k < m->nnames; k++)
+		for (size_t k = 0; m->rows[i].values && k < m->nnames; k++)
 			free(m->rows[i].values[k]);
 		free(m->rows[i].values);
+		free(m->rows[i].error);
 	}
 	for (size_t k = 0; k < m->nnames; k++)
 		free(m->names[k]);
@@ -178,7 +179,8 @@ void slant_reader_set_format(struct slant_reader *r, enum slant_input_format fmt
 
 void slant_reader_set_max_record(struct slant_reader *r, size_t max)
 {
-	r->max_record = max ? max : DEFAULT_MAX_RECORD;
+	/* offsets inside a record are 32-bit */
+	r->max_record = !max ? DEFAULT_MAX_RECORD : max > ((size_t)1 << 30) ? (size_t)1 << 30 : max;
 }
 
 static bool ends_with(const char *s, size_t n, const char *suffix)
@@ -287,14 +289,29 @@ static int load_manifest(struct manifest *m, const char *path, struct slant_err 
 		ret = slant_fail_oom(err);
 		goto out;
 	}
-	while ((ret = table_read(&t, &st, DEFAULT_MAX_RECORD, &rec, &offs, &noffs, &capoffs, &line,
-				 err)) == 1) {
+	for (;;) {
+		ret = table_read(&t, &st, DEFAULT_MAX_RECORD, &rec, &offs, &noffs, &capoffs, &line,
+				 err);
+		if (ret == 0 || ret == SLANT_EIO || ret == SLANT_ENOMEM || (ret < 0 && !t.header_done))
+			break;
 		if (SLANT_GROW(m->rows, m->caprows, m->nrows + 1)) {
 			ret = slant_fail_oom(err);
 			goto out;
 		}
 		struct mrow *row = &m->rows[m->nrows];
 		row->line = line;
+		row->values = NULL;
+		row->error = NULL;
+		if (ret < 0) {
+			/* A bad row is reported in its turn; the other rows still count. */
+			row->error = strdup(err ? err->msg : "bad manifest row");
+			if (!row->error) {
+				ret = slant_fail_oom(err);
+				goto out;
+			}
+			m->nrows++;
+			continue;
+		}
 		row->values = calloc(t.nnames, sizeof(char *));
 		if (!row->values) {
 			ret = slant_fail_oom(err);
@@ -337,6 +354,8 @@ out:
 static long find_row(const struct manifest *m, const char *name, const char *id)
 {
 	for (size_t i = 0; i < m->nrows; i++) {
+		if (!m->rows[i].values)
+			continue;
 		const char *f = m->rows[i].values[m->file_col];
 		const char *slash = strrchr(f, '/');
 		f = slash ? slash + 1 : f;
@@ -646,6 +665,9 @@ static int next_entry(struct slant_reader *r, struct slant_article *a, struct sl
 		const struct mrow *row = &r->man.rows[e->row];
 		if (set_position(r, a, r->man.path, row->line))
 			return slant_fail_oom(err);
+		if (row->error)
+			return slant_fail(err, SLANT_EDATA, r->man.path, row->line, -1, "%s",
+					  row->error);
 		return slant_fail(err, SLANT_EDATA, r->man.path, row->line, -1,
 				  "no file '%s' in the directory", row->values[r->man.file_col]);
 	}

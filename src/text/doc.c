@@ -371,13 +371,17 @@ static bool is_nav_bar(const char *key)
 	bool inword = false;
 
 	for (const char *p = key; *p; p++) {
-		if (*p == '|' || !strncmp(p, "\xE2\x80\xA2", 3) || !strncmp(p, "\xC2\xBB", 2) ||
-		    !strncmp(p, "\xE2\x80\xBA", 3) || !strncmp(p, "\xC2\xB7", 2)) {
+		/* | • › » · */
+		size_t sep = *p == '|' ? 1 :
+			     !strncmp(p, "\xE2\x80\xA2", 3) || !strncmp(p, "\xE2\x80\xBA", 3) ? 3 :
+			     !strncmp(p, "\xC2\xBB", 2) || !strncmp(p, "\xC2\xB7", 2) ? 2 : 0;
+		if (sep) {
 			if (words > 3)
 				return false;
 			items++;
 			words = 0;
 			inword = false;
+			p += sep - 1;
 			continue;
 		}
 		if (*p == ' ') {
@@ -868,9 +872,18 @@ static bool broken_between(const unsigned char *s, const struct line *prev,
 /* With blank lines, a paragraph is a block of lines; without, each line is one. */
 static bool has_blank_lines(const struct slant_doc *d)
 {
-	for (size_t i = 0; i + 1 < d->nlines; i++)
-		if (d->lines[i].blank)
-			return true;
+	bool text_before = false, blank = false;
+
+	/* only a blank line between two lines of text counts: not leading or trailing ones */
+	for (size_t i = 0; i < d->nlines; i++) {
+		if (d->lines[i].blank) {
+			blank = text_before;
+		} else {
+			if (blank)
+				return true;
+			text_before = true;
+		}
+	}
 	return false;
 }
 

@@ -173,6 +173,12 @@ static void test_timestamps_and_nav_bars(void **state)
 	assert_string_equal(s.text[2], "Published 6 years ago");
 	assert_string_equal(s.kind[3], "timestamp");
 	assert_int_equal(s.zone[3], SLANT_ZONE_TAIL);
+	/* bullets and guillemets separate items too */
+	strip("Home \xE2\x80\xA2 Crime and Justice \xE2\x80\xA2 Politics\n\nAgents came, they said.\n\n"
+	      "News \xC2\xBB Local \xC2\xBB Schools\n", NULL, NULL, &s);
+	assert_int_equal(s.n, 2);
+	assert_string_equal(s.kind[0], "nav");
+	assert_string_equal(s.kind[1], "nav");
 	/* a story line that has a date in it, and a sentence listing things with bars, stay */
 	strip("It rained | it poured | and then it stopped raining for good.\n\nThen it ended.",
 	      NULL, NULL, &s);

@@ -182,7 +182,8 @@ static void test_bad_records_are_reported_and_skipped(void **state)
 		"{\"text\":\"no outlet\"}\n"
 		"[1,2]\n"
 		"{\"text\":\"bad \xFF\xFE utf8\",\"outlet\":\"B\"}\n"
-		"{\"text\":\"ok two\",\"outlet\":\"A\",\"id\":\"x\"}\n";
+		"{\"text\":\"ok two\",\"outlet\":\"A\",\"id\":\"x\"}\n"
+		"{\"text\":\"one\",\"outlet\":\"A\"} {\"text\":\"two\",\"outlet\":\"A\"}\n";
 	char *dir = make_tmpdir();
 	char *path = write_str(dir, "bad.jsonl", data);
 	struct slant_reader *r = reader_for(path, NULL);
@@ -197,11 +198,12 @@ static void test_bad_records_are_reported_and_skipped(void **state)
 	assert_string_equal(run.ids[0], "bad.jsonl:1"); /* no id: file and line */
 	assert_string_equal(run.texts[1], "bad \xEF\xBF\xBD\xEF\xBF\xBD utf8");
 	assert_string_equal(run.ids[2], "x");
-	assert_int_equal(run.bad, 4);
+	assert_int_equal(run.bad, 5);
 	assert_non_null(strstr(run.errs[0], "bad.jsonl:2: invalid JSON at byte"));
 	assert_non_null(strstr(run.errs[1], "bad.jsonl:3: missing field \"text\""));
 	assert_non_null(strstr(run.errs[2], "bad.jsonl:4: missing field \"outlet\""));
 	assert_non_null(strstr(run.errs[3], "bad.jsonl:5: expected a JSON object"));
+	assert_non_null(strstr(run.errs[4], "bad.jsonl:8: unexpected data after the JSON object"));
 	for (size_t i = 0; i < run.bad; i++)
 		assert_int_equal(run.codes[i], SLANT_EDATA);
 	slant_reader_free(r);
@@ -353,7 +355,10 @@ static void test_csv(void **state)
 
 static void test_tsv_gz_and_forced_format(void **state)
 {
-	static const char tsv[] = "text\toutlet\tlean\nA text.\tO1\tleft\n\"Quoted\ttab\"\tO2\tright\n";
+	/* a quoted field spanning lines; then fields that only start with a quotation mark */
+	static const char tsv[] = "text\toutlet\tlean\nA text.\tO1\tleft\n\"Quoted\nline\"\tO2\tright\n"
+				  "\"We will fight,\" the mayor said.\tO3\tleft\n"
+				  "\"Unclosed quote\tO4\tcenter\n";
 	char *dir = make_tmpdir();
 	char *gz = write_file(dir, "t.tsv.gz", tsv, sizeof(tsv) - 1, 1);
 	char *plain = write_str(dir, "data.dat", tsv);
@@ -363,8 +368,13 @@ static void test_tsv_gz_and_forced_format(void **state)
 
 	(void)state;
 	read_all(r, &run);
-	assert_int_equal(run.n, 2);
-	assert_string_equal(run.texts[1], "Quoted\ttab");
+	assert_int_equal(run.n, 4);
+	assert_int_equal(run.bad, 0);
+	assert_string_equal(run.texts[1], "Quoted\nline");
+	assert_string_equal(run.texts[2], "\"We will fight,\" the mayor said.");
+	assert_string_equal(run.outlets[2], "O3");
+	assert_string_equal(run.texts[3], "\"Unclosed quote");
+	assert_string_equal(run.outlets[3], "O4");
 	assert_string_equal(run.ids[0], "t.tsv.gz:2");
 	slant_reader_free(r);
 
@@ -372,11 +382,49 @@ static void test_tsv_gz_and_forced_format(void **state)
 	slant_reader_set_format(r, SLANT_INPUT_TSV);
 	assert_int_equal(slant_reader_add(r, plain, &err), 0);
 	read_all(r, &run);
-	assert_int_equal(run.n, 2);
+	assert_int_equal(run.n, 4);
 	assert_string_equal(run.outlets[1], "O2");
 	slant_reader_free(r);
 	free(gz);
 	free(plain);
+	rm_tree(dir);
+}
+
+static void test_csv_edges(void **state)
+{
+	char *dir = make_tmpdir();
+	char *bom = write_str(dir, "bom.csv", "\xEF\xBB\xBF\"id\",\"outlet\",\"text\"\r\nx1,O,\"Last one\"\r\n"
+						 "x2,O,Last one\r");
+	struct slant_buf commas;
+	char *big;
+	struct slant_reader *r;
+	struct run run;
+
+	(void)state;
+	r = reader_for(bom, NULL);
+	read_all(r, &run);
+	assert_int_equal(run.n, 2);
+	assert_string_equal(run.ids[0], "x1"); /* the quoted header after the BOM is a header */
+	assert_string_equal(run.texts[1], "Last one"); /* no CR kept at the end of the file */
+	slant_reader_free(r);
+
+	/* a record of nothing but separators is capped like any other */
+	slant_buf_init(&commas, 0);
+	slant_buf_adds(&commas, "id,outlet,text\n");
+	for (int i = 0; i < 100000; i++)
+		slant_buf_addc(&commas, ',');
+	slant_buf_adds(&commas, "\nok,O,fine\n");
+	big = write_str(dir, "commas.csv", commas.data);
+	r = reader_for(big, NULL);
+	slant_reader_set_max_record(r, 1000);
+	read_all(r, &run);
+	assert_int_equal(run.n, 1);
+	assert_int_equal(run.codes[0], SLANT_ELIMIT);
+	assert_non_null(strstr(run.errs[0], "record larger than 1000 bytes"));
+	slant_reader_free(r);
+	slant_buf_release(&commas);
+	free(bom);
+	free(big);
 	rm_tree(dir);
 }
 
@@ -490,6 +538,17 @@ static void test_bad_manifest(void **state)
 	assert_int_equal(run.bad, 1);
 	assert_non_null(strstr(run.errs[0], "manifest.tsv:1: missing column \"file\""));
 	slant_reader_free(r);
+
+	/* one short row: reported with its line, the other rows and files still read */
+	free(p[1]);
+	p[1] = write_str(dir, "manifest.tsv", "file\toutlet\ttitle\nbroken row\na.txt\tX\tT\n");
+	r = reader_for(dir, NULL);
+	read_all(r, &run);
+	assert_int_equal(run.n, 1);
+	assert_string_equal(run.outlets[0], "X");
+	assert_int_equal(run.bad, 1);
+	assert_non_null(strstr(run.errs[0], "manifest.tsv:2: expected 3 fields as in the header"));
+	slant_reader_free(r);
 	free(p[0]);
 	free(p[1]);
 	rm_tree(dir);
@@ -525,6 +584,7 @@ int main(void)
 		cmocka_unit_test(test_json_array_and_truncated_gzip),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_tsv_gz_and_forced_format),
+		cmocka_unit_test(test_csv_edges),
 		cmocka_unit_test(test_directory_with_manifest),
 		cmocka_unit_test(test_manifest_csv_and_single_files),
 		cmocka_unit_test(test_bad_manifest),

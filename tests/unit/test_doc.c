@@ -200,8 +200,11 @@ static void test_paragraphs(void **state)
 	assert_int_equal(p[1].end - p[1].start, 12);
 	assert_int_equal(p[2].sent_begin, 2);
 	assert_int_equal(p[2].sent_end, 3);
-	/* without blank lines, each line is a paragraph */
+	/* without blank lines, each line is a paragraph; blank lines before or after do not count */
 	d = analyze("One.\nTwo.\nThree.\n", NULL, NULL);
+	slant_doc_paragraphs(d, &n);
+	assert_int_equal(n, 3);
+	d = analyze("\nOne.\nTwo.\nThree.\n\n\n", NULL, NULL);
 	slant_doc_paragraphs(d, &n);
 	assert_int_equal(n, 3);
 }
