@@ -385,7 +385,7 @@ struct slant_pipeline_ops {
 
 struct slant_pipeline_conf {
 	unsigned threads;  /* workers; 0 = the number of online cores */
-	unsigned inflight; /* records in memory at once; 0 = 4 per worker */
+	unsigned inflight; /* records in memory at once; 0 = 32 per worker, 64 at most */
 	int analyze;       /* run slant_doc_analyze() on each article before `work` */
 	struct slant_doc_opts doc;
 };

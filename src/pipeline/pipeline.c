@@ -17,9 +17,15 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define WAKE_BATCH 4
+#define MAX_DEFAULT_SLOTS 64
+/* A slot that held a record larger than this gives its memory back once it is emitted. */
+#define TRIM_BYTES ((size_t)1 << 20)
+/* Idle workers look for records at least this often, so a slow stream is never held back. */
+#define IDLE_POLL_NS 50000000L
 
 enum { SLOT_FREE, SLOT_READ, SLOT_BUSY, SLOT_DONE };
 enum { ST_KEEP = 0, ST_FILTERED = 1, ST_PENDING = 2 }; /* negative: a bad record */
@@ -157,6 +163,22 @@ static void work_on(struct pipe *p, struct slant_job *job, void *wstate)
 	job->status = ST_KEEP;
 }
 
+/* Gives back the memory a very large record left in its slot. */
+static void trim(struct slant_job *job, int analyze)
+{
+	if (job->art.text_len <= TRIM_BYTES)
+		return;
+	slant_article_release(&job->art);
+	slant_article_init(&job->art);
+	if (analyze) {
+		struct slant_doc *fresh = slant_doc_new();
+		if (fresh) { /* without memory for a new one, keep the old */
+			slant_doc_free(job->doc);
+			job->doc = fresh;
+		}
+	}
+}
+
 /*
  * Emits finished records in order, starting at `emitted`, with the mutex held on entry and
  * exit (released around the callbacks). Only one thread emits at a time.
@@ -186,6 +208,7 @@ static void emit_ready(struct pipe *p)
 		}
 		if (ops->progress)
 			ops->progress(p->ctx, p->st.records, slant_reader_bytes(p->reader));
+		trim(job, p->conf->analyze);
 		pthread_mutex_lock(&p->mu);
 		job->state = SLOT_FREE;
 		p->emitted++;
@@ -213,8 +236,16 @@ static void *worker_main(void *arg)
 
 		pthread_mutex_lock(&p->mu);
 		while (!p->stop && p->worked >= p->read && !p->reader_done) {
+			/* the reader wakes idle workers in batches: poll for what it left unannounced */
+			struct timespec until;
+			clock_gettime(CLOCK_REALTIME, &until);
+			until.tv_nsec += IDLE_POLL_NS;
+			if (until.tv_nsec >= 1000000000L) {
+				until.tv_sec++;
+				until.tv_nsec -= 1000000000L;
+			}
 			p->idle_workers++;
-			pthread_cond_wait(&p->can_work, &p->mu);
+			pthread_cond_timedwait(&p->can_work, &p->mu, &until);
 			p->idle_workers--;
 		}
 		if (p->stop || p->worked >= p->read) {
@@ -260,7 +291,13 @@ int slant_pipeline_run(struct slant_reader *r, const struct slant_pipeline_conf 
 	p.conf = conf;
 	p.ops = ops;
 	p.ctx = ctx;
+	/*
+	 * 32 records per worker smooth out the reader's bursts; past 64 in all, more cores only
+	 * cost memory, since each slot keeps the buffers of the largest record it held.
+	 */
 	p.nslots = conf->inflight ? conf->inflight : 32 * (size_t)nthreads;
+	if (!conf->inflight && p.nslots > MAX_DEFAULT_SLOTS)
+		p.nslots = MAX_DEFAULT_SLOTS;
 	if (p.nslots < 2)
 		p.nslots = 2;
 	pthread_mutex_init(&p.mu, NULL);
