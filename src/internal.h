@@ -31,6 +31,16 @@ int slant_grow_array(void **arr, size_t *cap, size_t need, size_t size);
 #define SLANT_GROW(arr, cap, need) \
 	slant_grow_array((void **)&(arr), &(cap), (need), sizeof(*(arr)))
 
+/* qsort()/bsearch() comparison of two `const char *` elements. */
+int slant_cmp_cstr(const void *a, const void *b);
+
+/* Whether s[0..n) starts with a UTF-8 byte order mark. */
+static inline bool slant_has_bom(const void *s, size_t n)
+{
+	const unsigned char *u = s;
+	return n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF;
+}
+
 /* Duplicates `n` bytes of `s` as a NUL-terminated heap string; NULL on out of memory. */
 char *slant_memdup0(const char *s, size_t n);
 

@@ -78,6 +78,7 @@ struct slant_buf {
 	size_t max;
 };
 
+/** Makes `b` an empty buffer of at most `max` bytes (0: no cap). Allocates nothing. */
 void slant_buf_init(struct slant_buf *b, size_t max);
 /** Frees the storage; the buffer may be initialised again. */
 void slant_buf_release(struct slant_buf *b);
@@ -85,6 +86,10 @@ void slant_buf_release(struct slant_buf *b);
 void slant_buf_reset(struct slant_buf *b);
 /** Makes room for `extra` more bytes. SLANT_ENOMEM or SLANT_ELIMIT on failure. */
 int slant_buf_grow(struct slant_buf *b, size_t extra);
+/**
+ * Append bytes, a C string, one byte or printf-style output. 0, or SLANT_ENOMEM or
+ * SLANT_ELIMIT with the buffer unchanged.
+ */
 int slant_buf_add(struct slant_buf *b, const void *data, size_t len);
 int slant_buf_adds(struct slant_buf *b, const char *s);
 int slant_buf_addc(struct slant_buf *b, char c);
@@ -131,7 +136,9 @@ struct slant_article {
 	struct slant_article_priv *priv;
 };
 
+/** Makes `a` an empty article; its storage is allocated by the first read into it. */
 void slant_article_init(struct slant_article *a);
+/** Frees what `a` holds (every pointer in it becomes invalid); `a` may be initialised again. */
 void slant_article_release(struct slant_article *a);
 /**
  * The value of field `name`: one of id, outlet, title, date, url, text, or any other field
@@ -153,6 +160,7 @@ struct slant_reader;
 
 /** A reader with no inputs yet. NULL on out of memory. Free with slant_reader_free(). */
 struct slant_reader *slant_reader_new(void);
+/** Closes what `r` has open and frees it; articles read from it stay valid. */
 void slant_reader_free(struct slant_reader *r);
 
 /**
@@ -167,11 +175,11 @@ int slant_reader_map(struct slant_reader *r, const char *spec, struct slant_err 
  * without the field is not kept. FIELD may be a mapped name or the input's own name.
  */
 int slant_reader_where(struct slant_reader *r, const char *spec, struct slant_err *err);
-/** The outlet of articles whose input names none (text files without a manifest row). */
+/** The outlet of articles whose input names none (text files without a manifest row); copied. */
 int slant_reader_set_outlet(struct slant_reader *r, const char *outlet, struct slant_err *err);
 /** Reads every input as `fmt` instead of guessing. */
 void slant_reader_set_format(struct slant_reader *r, enum slant_input_format fmt);
-/** Largest record accepted, in bytes (default 64 MiB); larger ones are bad records. */
+/** Largest record accepted, in bytes (default 64 MiB, at most 1 GiB); larger ones are bad records. */
 void slant_reader_set_max_record(struct slant_reader *r, size_t max);
 
 /**
@@ -179,7 +187,8 @@ void slant_reader_set_max_record(struct slant_reader *r, size_t max);
  * .txt files in name order, with metadata from manifest.tsv or manifest.csv in it), or a file.
  * Files are read through zlib, so any of them may be gzip-compressed. The format of a file is
  * taken from its name (.jsonl .ndjson .json, .csv, .tsv, .txt, before any .gz), else from its
- * first byte ('{' is JSON Lines, anything else text). Fails with SLANT_EIO when `path` cannot
+ * first byte ('{' is JSON Lines, anything else text); .tab and .text count as .tsv and .txt.
+ * Fails with SLANT_EIO when `path` cannot
  * be opened or listed; nothing is read until slant_reader_next().
  */
 int slant_reader_add(struct slant_reader *r, const char *path, struct slant_err *err);
@@ -224,6 +233,7 @@ enum {
 
 struct slant_norm;
 
+/** An empty normaliser, reusable for many texts; NULL on out of memory. */
 struct slant_norm *slant_norm_new(void);
 void slant_norm_free(struct slant_norm *nm);
 /**
@@ -307,6 +317,7 @@ struct slant_boiler *slant_boiler_load(const char *path, struct slant_err *err);
 /** The same from memory; `name` is used in messages. */
 struct slant_boiler *slant_boiler_parse(const char *data, size_t len, const char *name,
 					struct slant_err *err);
+/** Frees a pattern set; the kind and rule strings of strips made with it become invalid. */
 void slant_boiler_free(struct slant_boiler *bp);
 /** Number of patterns loaded. */
 size_t slant_boiler_count(const struct slant_boiler *bp);
@@ -324,6 +335,7 @@ struct slant_doc_opts {
 /* An analysed text: paragraphs, sentences, tokens, and what was stripped. */
 struct slant_doc;
 
+/** An empty document, reusable for many analyses; NULL on out of memory. */
 struct slant_doc *slant_doc_new(void);
 void slant_doc_free(struct slant_doc *d);
 /**
@@ -336,7 +348,7 @@ void slant_doc_free(struct slant_doc *d);
 int slant_doc_analyze(struct slant_doc *d, const char *text, size_t len, const char *title,
 		      const struct slant_doc_opts *opts, struct slant_err *err);
 
-/* The document's arrays, borrowed until its next analysis or free; `n` receives the count. */
+/** The document's arrays, borrowed until its next analysis or free; `n` receives the count. */
 const struct slant_token *slant_doc_tokens(const struct slant_doc *d, size_t *n);
 const struct slant_sentence *slant_doc_sentences(const struct slant_doc *d, size_t *n);
 const struct slant_paragraph *slant_doc_paragraphs(const struct slant_doc *d, size_t *n);

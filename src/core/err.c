@@ -110,6 +110,11 @@ int slant_grow_array(void **arr, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
+int slant_cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 char *slant_memdup0(const char *s, size_t n)
 {
 	char *p = malloc(n + 1);

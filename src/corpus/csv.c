@@ -247,7 +247,7 @@ int table_read(struct table *t, struct stream *st, size_t max, struct slant_buf 
 		/* A byte order mark goes before anything is parsed, so a quoted header still is. */
 		if ((ret = stream_fill(st, err)) < 0)
 			return ret;
-		if (st->len - st->pos >= 3 && !memcmp(st->buf + st->pos, "\xEF\xBB\xBF", 3))
+		if (slant_has_bom(st->buf + st->pos, st->len - st->pos))
 			st->pos += 3;
 	}
 	for (;;) {

@@ -245,11 +245,6 @@ uint64_t slant_reader_bytes(const struct slant_reader *r)
 
 /* ------------------------------------------------ directories and manifests */
 
-static int cmp_cstr(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* A text file's id: its name without directories, .gz and the extension. */
 static char *id_of(const char *path)
 {
@@ -433,7 +428,7 @@ static int open_dir(struct slant_reader *r, const char *path, struct slant_err *
 		}
 		n++;
 	}
-	qsort(names, n, sizeof(*names), cmp_cstr);
+	qsort(names, n, sizeof(*names), slant_cmp_cstr);
 	if ((ret = find_manifest(r, path, err)))
 		goto out;
 	used = calloc(r->man.nrows + 1, sizeof(*used));
@@ -479,34 +474,32 @@ out:
 static int open_text_file(struct slant_reader *r, const char *path, struct slant_err *err)
 {
 	const char *slash = strrchr(path, '/');
-	char *dir, *full, *id;
+	bool is_stdin = !strcmp(path, "-");
+	char *dir, *full = NULL, *id = NULL;
 	size_t ecap = 0;
 	long row = -1;
 	int ret;
 
 	dir = slash ? slant_memdup0(path, (size_t)(slash - path)) : strdup(".");
 	full = strdup(path);
-	id = strcmp(path, "-") ? id_of(path) : strdup("stdin");
+	id = is_stdin ? strdup("stdin") : id_of(path);
 	if (!dir || !full || !id) {
-		free(dir);
-		free(full);
-		free(id);
-		return slant_fail_oom(err);
+		ret = slant_fail_oom(err);
+		goto out;
 	}
-	ret = strcmp(path, "-") ? find_manifest(r, dir, err) : 0;
+	if (!is_stdin && (ret = find_manifest(r, dir, err)))
+		goto out;
+	if (r->man.path)
+		row = find_row(&r->man, slash ? slash + 1 : path, id);
+	ret = add_entry(r, &ecap, full, id, row);
+	full = id = NULL; /* the entry owns them now, or add_entry freed them */
+	if (ret)
+		ret = slant_fail_oom(err);
+out:
 	free(dir);
-	if (ret) {
-		free(full);
-		free(id);
-		return ret;
-	}
-	if (r->man.path) {
-		const char *base = slash ? slash + 1 : path;
-		row = find_row(&r->man, base, id);
-	}
-	if (add_entry(r, &ecap, full, id, row))
-		return slant_fail_oom(err);
-	return 0;
+	free(full);
+	free(id);
+	return ret;
 }
 
 static int open_input(struct slant_reader *r, struct input *in, struct slant_err *err)
@@ -524,7 +517,7 @@ static int open_input(struct slant_reader *r, struct input *in, struct slant_err
 		if ((ret = stream_fill(&r->st, err)) < 0)
 			return ret;
 		size_t i = 0;
-		if (r->st.len >= 3 && !memcmp(r->st.buf, "\xEF\xBB\xBF", 3))
+		if (slant_has_bom(r->st.buf, r->st.len))
 			i = 3;
 		while (i < r->st.len && slant_is_space(r->st.buf[i]))
 			i++;
@@ -604,7 +597,7 @@ static int next_jsonl(struct slant_reader *r, struct slant_article *a, struct sl
 			return slant_fail(err, SLANT_ELIMIT, st->name, start, -1,
 					  "record larger than %zu bytes", r->max_record);
 		size_t i = 0;
-		if (start == 1 && raw->len >= 3 && !memcmp(raw->data, "\xEF\xBB\xBF", 3))
+		if (start == 1 && slant_has_bom(raw->data, raw->len))
 			i = 3;
 		while (i < raw->len && slant_is_space((unsigned char)raw->data[i]))
 			i++;

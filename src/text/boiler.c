@@ -181,7 +181,7 @@ struct slant_boiler *slant_boiler_parse(const char *data, size_t len, const char
 	slant_buf_init(&key, 0);
 	if (!bp)
 		goto out;
-	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+	if (slant_has_bom(s, len))
 		s += 3;
 	while (s < end) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
@@ -231,6 +231,8 @@ struct slant_boiler *slant_boiler_parse(const char *data, size_t len, const char
 		}
 		slant_buf_reset(&key);
 		ret = boiler_line_key(f[0], fl[0], &key);
+		if (ret == SLANT_EDATA)
+			slant_fail(err, ret, name, lineno, -1, "cannot normalise pattern");
 		if (ret)
 			goto fail;
 		if (!key.len || strspn(key.data, "*") == key.len) {
@@ -282,9 +284,7 @@ struct slant_boiler *slant_boiler_parse(const char *data, size_t len, const char
 	return bp;
 fail:
 	if (ret == SLANT_ENOMEM)
-		slant_fail_oom(err);
-	else if (ret == SLANT_EDATA && err && !err->code)
-		slant_fail(err, ret, name, lineno, -1, "cannot normalise pattern");
+		slant_fail_oom(err); /* every other failure has set its message */
 out:
 	slant_buf_release(&key);
 	slant_boiler_free(bp);

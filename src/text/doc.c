@@ -311,11 +311,6 @@ static const char *const date_words[] = {
 	"updated", "utc", "wed", "wednesday", "week", "weeks", "year", "years",
 };
 
-static int cmp_word(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /*
  * A date or time stamp: "Oct. 4, 2025 | Updated 5:30 p.m.", "Published 6 years ago". Only
  * date words, numbers and separators, with at least one number and one date word or clock time.
@@ -356,7 +351,7 @@ static bool is_timestamp(const char *key)
 		}
 		const char *pw = w;
 		if (!bsearch(&pw, date_words, SLANT_ARRAY_SIZE(date_words), sizeof(*date_words),
-			     cmp_word))
+			     slant_cmp_cstr))
 			return false;
 		if (strcmp(w, "at") && strcmp(w, "on") && strcmp(w, "last"))
 			dateish = true;
@@ -937,14 +932,9 @@ static int build_paragraphs(struct slant_doc *d, unsigned flags, bool blank_mode
 
 /* ------------------------------------------------------------- sentences */
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static bool in_set(const char *const *set, size_t n, const char *w)
 {
-	return bsearch(&w, set, n, sizeof(*set), cmp_str) != NULL;
+	return bsearch(&w, set, n, sizeof(*set), slant_cmp_cstr) != NULL;
 }
 
 /* Titles always precede a name: a period after them never ends a sentence. Sorted. */
