@@ -188,8 +188,8 @@ void slant_reader_set_max_record(struct slant_reader *r, size_t max);
  * Files are read through zlib, so any of them may be gzip-compressed. The format of a file is
  * taken from its name (.jsonl .ndjson .json, .csv, .tsv, .txt, before any .gz), else from its
  * first byte ('{' is JSON Lines, anything else text); .tab and .text count as .tsv and .txt.
- * Fails with SLANT_EIO when `path` cannot
- * be opened or listed; nothing is read until slant_reader_next().
+ * Fails with SLANT_EIO when `path` cannot be opened or listed; nothing is read until
+ * slant_reader_next().
  */
 int slant_reader_add(struct slant_reader *r, const char *path, struct slant_err *err);
 
