@@ -179,7 +179,7 @@ int slant_reader_where(struct slant_reader *r, const char *spec, struct slant_er
 int slant_reader_set_outlet(struct slant_reader *r, const char *outlet, struct slant_err *err);
 /** Reads every input as `fmt` instead of guessing. */
 void slant_reader_set_format(struct slant_reader *r, enum slant_input_format fmt);
-/** Largest record accepted, in bytes (default 64 MiB, at most 1 GiB); larger ones are bad records. */
+/** Largest record accepted in bytes (default 64 MiB, at most 1 GiB); larger ones are bad records. */
 void slant_reader_set_max_record(struct slant_reader *r, size_t max);
 
 /**
@@ -303,7 +303,7 @@ struct slant_strip {
 	uint32_t start, end; /* the line, without its newline */
 	uint8_t zone;
 	const char *kind; /* "ad", "subscription", ... or a general rule's: "short-line", "title" */
-	const char *rule; /* the pattern that matched, or the rule's name; static or owned by the boilerplate set */
+	const char *rule; /* the pattern that matched or the rule's name: static, or the pattern set's */
 };
 
 /* Boilerplate patterns: see lexicons/boilerplate.tsv for the format. */

@@ -123,7 +123,8 @@ static int format_jsonl(const struct slant_article *a, const struct slant_doc *d
 
 	if ((ret = slant_buf_adds(b, "{\"id\":")) || (ret = slant_buf_add_json(b, a->id, strlen(a->id))))
 		return ret;
-	if ((ret = add_json_field(b, "outlet", a->outlet)) || (ret = add_json_field(b, "title", a->title)) ||
+	if ((ret = add_json_field(b, "outlet", a->outlet)) ||
+	    (ret = add_json_field(b, "title", a->title)) ||
 	    (ret = add_json_field(b, "date", a->date)) || (ret = add_json_field(b, "url", a->url)) ||
 	    (ret = add_json_field(b, "source", a->source)))
 		return ret;

@@ -988,7 +988,7 @@ static bool is_closer(const struct slant_doc *d, size_t t)
 	return k->kind == SLANT_TOK_QUOTE || *c == ')' || *c == ']' || *c == '}';
 }
 
-/* Whether a sentence ends after token `t` (a terminator), with `n` the next token after any closers. */
+/* Whether a sentence ends after terminator token `t`; `n` is the next token after any closers. */
 static bool ends_sentence(const struct slant_doc *d, size_t t, size_t n, size_t pbegin)
 {
 	const struct slant_token *tk = &d->toks[t], *nk = &d->toks[n];
