@@ -240,7 +240,7 @@ static int split_lines(struct slant_doc *d, const char *text, size_t len)
 /* Counts words and notes the shape of a line for the general rules. */
 struct shape {
 	size_t words;
-	bool letters, lower, digits;
+	bool letters, lower, upper, digits;
 	bool list_item;    /* starts with a bullet, a dash or a number: part of a list */
 	bool sentence_end; /* ends in . ! ? … (possibly inside closing quotes or brackets) */
 };
@@ -267,6 +267,8 @@ static void line_shape(const unsigned char *s, size_t a, size_t b, struct shape 
 				sh->letters = true;
 				if (is_lower_cp(cp))
 					sh->lower = true;
+				else if (is_upper_cp(cp))
+					sh->upper = true;
 			}
 			if (!inword)
 				sh->words++;
@@ -461,7 +463,8 @@ static int judge_line(struct slant_doc *d, struct line *ln, int zone, bool rules
 		ln->rule = "by-line";
 		goto yes;
 	}
-	if (!sh.sentence_end && sh.words <= 4 && !sh.digits && !sh.list_item) {
+	/* Not a transcript's speaker label ("michael barbaro") or cue ("[music]"): no capitals. */
+	if (!sh.sentence_end && sh.words <= 4 && !sh.digits && !sh.list_item && sh.upper) {
 		ln->kind = "nav";
 		ln->rule = "short line without a sentence";
 		goto yes;

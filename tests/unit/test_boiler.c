@@ -173,6 +173,9 @@ static void test_timestamps_and_nav_bars(void **state)
 	assert_string_equal(s.text[2], "Published 6 years ago");
 	assert_string_equal(s.kind[3], "timestamp");
 	assert_int_equal(s.zone[3], SLANT_ZONE_TAIL);
+	/* a transcript's speaker labels and cues are not navigation */
+	strip("michael barbaro\n\nFrom New York Times, this is the show.\n\n[music]\n", NULL, NULL, &s);
+	assert_int_equal(s.n, 0);
 	/* bullets and guillemets separate items too */
 	strip("Home \xE2\x80\xA2 Crime and Justice \xE2\x80\xA2 Politics\n\nAgents came, they said.\n\n"
 	      "News \xC2\xBB Local \xC2\xBB Schools\n", NULL, NULL, &s);
