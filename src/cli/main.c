@@ -36,7 +36,10 @@ static void list_commands(FILE *f)
 	      f);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
-	fputs("\n'slant help COMMAND' or 'slant COMMAND --help' shows a command's options.\n", f);
+	fputs("\n'slant help COMMAND' or 'slant COMMAND --help' shows a command's options.\n"
+	      "Exit status: 0 success, 1 bad records were skipped, 2 usage error, 3 input/output\n"
+	      "or system error.\n",
+	      f);
 }
 
 static int cmd_help(int argc, char **argv)
