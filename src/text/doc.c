@@ -714,7 +714,8 @@ static size_t scan_word(const unsigned char *s, size_t n, size_t i, int *kind, b
 			j += len2;
 			continue;
 		}
-		if (c2 != C_HYPHEN && !is_apostrophe_cp(cp2) &&
+		/* an en dash between letters is a hyphen typed the wrong way: pro–immigration */
+		if (c2 != C_HYPHEN && cp2 != 0x2013 && !is_apostrophe_cp(cp2) &&
 		    !(cp2 == '.' && (bits & (B_LOWER | B_UPPER))))
 			break;
 		size_t k = j + len2;

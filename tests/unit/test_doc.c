@@ -88,11 +88,11 @@ static void test_apostrophes(void **state)
 static void test_abbreviations_and_hosts(void **state)
 {
 	static const char *const want[] = { "U.S.", "Ph.D.", "a.m.", "time.com", "v1.2", "COVID-19",
-					    "5th", NULL };
-	static const int kinds[] = { W, W, W, W, W, W, W };
+					    "5th", "pro–immigration", "–", "x", NULL };
+	static const int kinds[] = { W, W, W, W, W, W, W, W, P, W };
 
 	(void)state;
-	expect_tokens("U.S. Ph.D. a.m. time.com v1.2 COVID-19 5th", want, kinds);
+	expect_tokens("U.S. Ph.D. a.m. time.com v1.2 COVID-19 5th pro–immigration – x", want, kinds);
 }
 
 static void test_case_flags_and_norm(void **state)
