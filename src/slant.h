@@ -364,6 +364,77 @@ size_t slant_doc_words(const struct slant_doc *d);
 int slant_doc_span_text(const struct slant_doc *d, const char *text, uint32_t start,
 			uint32_t end, struct slant_buf *out);
 
+/* --------------------------------------------------------------- lexicons */
+
+/*
+ * Lexicons: terms with a category, a lean (-1 used by the left .. +1 by the right) and a
+ * weight, from the project's TSV format (header `term category lean weight note`) or
+ * LIWC-style .dic dictionaries. Terms may be several words and end in `*` (a prefix of the
+ * last word); they match normalised tokens, so case, apostrophe and dash variants do not
+ * matter. Quotation marks between words are skipped; other punctuation breaks a term.
+ * Longest match wins and matches do not overlap. A loaded lexicon is read-only and may be
+ * shared by threads.
+ */
+struct slant_lexicon;
+
+/* One term as a file gave it; a term listed in several files has an entry for each. */
+struct slant_lexentry {
+	const char *term;   /* as written, normalised */
+	uint32_t category;  /* index for slant_lexicon_category() */
+	double lean, weight;
+	const char *note;   /* "" when none */
+	const char *source; /* the file it came from */
+	long line;
+	uint32_t next;      /* the next entry of the same term, or UINT32_MAX */
+};
+
+enum slant_lexicon_format {
+	SLANT_LEXICON_AUTO = 0, /* .dic by the name, the TSV format otherwise */
+	SLANT_LEXICON_TSV,
+	SLANT_LEXICON_DIC,
+};
+
+/** An empty lexicon; NULL on out of memory. Free with slant_lexicon_free(). */
+struct slant_lexicon *slant_lexicon_new(void);
+void slant_lexicon_free(struct slant_lexicon *lx);
+/**
+ * Adds the terms of the file at `path`. A malformed or duplicate line fails the whole file
+ * with SLANT_EDATA, `err` naming the file and line; terms added before stay. SLANT_EIO when the
+ * file cannot be read.
+ */
+int slant_lexicon_load(struct slant_lexicon *lx, const char *path, int format,
+		       struct slant_err *err);
+/** The same from memory; `name` is used as the source in entries and messages. */
+int slant_lexicon_parse(struct slant_lexicon *lx, const char *data, size_t len, const char *name,
+			int format, struct slant_err *err);
+/** Number of entries. */
+size_t slant_lexicon_size(const struct slant_lexicon *lx);
+/** Entry `i` (< slant_lexicon_size()); borrowed until the lexicon is freed or grows. */
+const struct slant_lexentry *slant_lexicon_entry(const struct slant_lexicon *lx, size_t i);
+/** Number of categories, and the name of category `i`, borrowed like entries. */
+size_t slant_lexicon_ncategories(const struct slant_lexicon *lx);
+const char *slant_lexicon_category(const struct slant_lexicon *lx, size_t i);
+
+/* A run of tokens a term matched. */
+struct slant_match {
+	uint32_t start, end;         /* bytes of the original text */
+	uint32_t tok_begin, tok_end; /* tokens of the document */
+	uint32_t entry;              /* its first entry; the others follow through `next` */
+};
+
+struct slant_matches {
+	struct slant_match *v;
+	size_t n, cap;
+};
+
+/**
+ * Finds the terms of `lx` in analysed document `d` and appends them to `m` (the caller frees
+ * m->v), in text order. Cost grows with the number of tokens, not the number of terms.
+ * 0 or SLANT_ENOMEM.
+ */
+int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *d,
+			struct slant_matches *m, struct slant_err *err);
+
 /* -------------------------------------------------------------- pipeline */
 
 /*

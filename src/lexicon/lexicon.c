@@ -1,0 +1,653 @@
+/*
+ * lexicon.c - lexicon files (the TSV format and LIWC .dic) and term matching.
+ *
+ * Terms are tokenised with the document tokeniser, so a term and the text it should match are
+ * cut and normalised the same way. The terms form a trie over tokens whose edges live in one
+ * open-addressing hash table keyed by (parent node, token, prefix flag): matching a position
+ * walks the trie a token at a time, so its cost depends on the tokens, never on how many terms
+ * there are. A prefix term (`deport*`) is an edge flagged as a prefix; it is found by hashing
+ * each prefix of the token in turn, a cost that grows with the token's length only.
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NO_ENTRY UINT32_MAX
+
+struct node {
+	uint32_t entry;   /* first entry ending here, or NO_ENTRY */
+	bool has_prefix;  /* some edge from here is a prefix edge */
+};
+
+struct edge {
+	uint64_t hash;
+	uint32_t parent, child;
+	char *str;
+	uint32_t len;
+	bool prefix;
+	bool used;
+};
+
+struct slant_lexicon {
+	struct slant_lexentry *entries;
+	size_t n, cap;
+	char **cats;
+	size_t ncats, capcats;
+	struct node *nodes;
+	size_t nnodes, capnodes;
+	struct edge *edges; /* hash table, a power of two in size */
+	size_t nedges, capedges;
+	struct slant_doc *scratch; /* tokenises terms */
+};
+
+struct slant_lexicon *slant_lexicon_new(void)
+{
+	struct slant_lexicon *lx = calloc(1, sizeof(*lx));
+
+	if (!lx)
+		return NULL;
+	lx->scratch = slant_doc_new();
+	lx->capedges = 1024;
+	lx->edges = calloc(lx->capedges, sizeof(*lx->edges));
+	if (!lx->scratch || !lx->edges || SLANT_GROW(lx->nodes, lx->capnodes, 1)) {
+		slant_lexicon_free(lx);
+		return NULL;
+	}
+	lx->nodes[0] = (struct node){ NO_ENTRY, false };
+	lx->nnodes = 1;
+	return lx;
+}
+
+void slant_lexicon_free(struct slant_lexicon *lx)
+{
+	if (!lx)
+		return;
+	for (size_t i = 0; i < lx->n; i++) {
+		free((char *)lx->entries[i].term);
+		free((char *)lx->entries[i].note);
+		free((char *)lx->entries[i].source);
+	}
+	for (size_t i = 0; i < lx->ncats; i++)
+		free(lx->cats[i]);
+	for (size_t i = 0; lx->edges && i < lx->capedges; i++)
+		free(lx->edges[i].str);
+	free(lx->entries);
+	free(lx->cats);
+	free(lx->nodes);
+	free(lx->edges);
+	slant_doc_free(lx->scratch);
+	free(lx);
+}
+
+size_t slant_lexicon_size(const struct slant_lexicon *lx)
+{
+	return lx->n;
+}
+
+const struct slant_lexentry *slant_lexicon_entry(const struct slant_lexicon *lx, size_t i)
+{
+	return i < lx->n ? &lx->entries[i] : NULL;
+}
+
+size_t slant_lexicon_ncategories(const struct slant_lexicon *lx)
+{
+	return lx->ncats;
+}
+
+const char *slant_lexicon_category(const struct slant_lexicon *lx, size_t i)
+{
+	return i < lx->ncats ? lx->cats[i] : NULL;
+}
+
+/* ------------------------------------------------------------------ trie */
+
+#define FNV_OFFSET 0xcbf29ce484222325ULL
+#define FNV_PRIME 0x100000001b3ULL
+
+static inline uint64_t fnv_step(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * FNV_PRIME;
+}
+
+/* The table key of a token's bytes (already hashed into `h`) on an edge from `parent`. */
+static inline uint64_t edge_hash(uint64_t h, uint32_t parent, bool prefix)
+{
+	h ^= (uint64_t)parent * 0x9E3779B97F4A7C15ULL + (prefix ? 0x5bd1e995ULL : 0);
+	h ^= h >> 31;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	return h ^ (h >> 29);
+}
+
+static uint64_t str_hash(const char *s, size_t n)
+{
+	uint64_t h = FNV_OFFSET;
+
+	for (size_t i = 0; i < n; i++)
+		h = fnv_step(h, (unsigned char)s[i]);
+	return h;
+}
+
+static uint32_t find_edge(const struct slant_lexicon *lx, uint64_t key, uint32_t parent,
+			  const char *s, size_t n, bool prefix)
+{
+	size_t mask = lx->capedges - 1;
+
+	for (size_t i = key & mask;; i = (i + 1) & mask) {
+		const struct edge *e = &lx->edges[i];
+		if (!e->used)
+			return NO_ENTRY;
+		if (e->hash == key && e->parent == parent && e->prefix == prefix && e->len == n &&
+		    !memcmp(e->str, s, n))
+			return e->child;
+	}
+}
+
+static int grow_edges(struct slant_lexicon *lx)
+{
+	size_t cap = lx->capedges * 2;
+	struct edge *old = lx->edges, *v = calloc(cap, sizeof(*v));
+
+	if (!v)
+		return SLANT_ENOMEM;
+	for (size_t i = 0; i < lx->capedges; i++) {
+		if (!old[i].used)
+			continue;
+		size_t k = old[i].hash & (cap - 1);
+		while (v[k].used)
+			k = (k + 1) & (cap - 1);
+		v[k] = old[i];
+	}
+	free(old);
+	lx->edges = v;
+	lx->capedges = cap;
+	return 0;
+}
+
+/* The child of `parent` along token s[0..n), made if missing. NO_ENTRY on out of memory. */
+static uint32_t add_edge(struct slant_lexicon *lx, uint32_t parent, const char *s, size_t n,
+			 bool prefix)
+{
+	uint64_t key = edge_hash(str_hash(s, n), parent, prefix);
+	uint32_t child = find_edge(lx, key, parent, s, n, prefix);
+	size_t i;
+
+	if (child != NO_ENTRY)
+		return child;
+	if ((lx->nedges + 1) * 2 > lx->capedges && grow_edges(lx))
+		return NO_ENTRY;
+	if (lx->nnodes >= UINT32_MAX - 1 || SLANT_GROW(lx->nodes, lx->capnodes, lx->nnodes + 1))
+		return NO_ENTRY;
+	char *copy = slant_memdup0(s, n);
+	if (!copy)
+		return NO_ENTRY;
+	child = (uint32_t)lx->nnodes++;
+	lx->nodes[child] = (struct node){ NO_ENTRY, false };
+	if (prefix)
+		lx->nodes[parent].has_prefix = true;
+	for (i = key & (lx->capedges - 1); lx->edges[i].used; i = (i + 1) & (lx->capedges - 1))
+		;
+	lx->edges[i] = (struct edge){ key, parent, child, copy, (uint32_t)n, prefix, true };
+	lx->nedges++;
+	return child;
+}
+
+/* ------------------------------------------------------------- adding terms */
+
+static int category_id(struct slant_lexicon *lx, const char *name, size_t n, uint32_t *id)
+{
+	for (size_t i = 0; i < lx->ncats; i++) {
+		if (strlen(lx->cats[i]) == n && !memcmp(lx->cats[i], name, n)) {
+			*id = (uint32_t)i;
+			return 0;
+		}
+	}
+	if (SLANT_GROW(lx->cats, lx->capcats, lx->ncats + 1))
+		return SLANT_ENOMEM;
+	if (!(lx->cats[lx->ncats] = slant_memdup0(name, n)))
+		return SLANT_ENOMEM;
+	*id = (uint32_t)lx->ncats++;
+	return 0;
+}
+
+struct term_in {
+	const char *term;
+	size_t len;
+	const char *category;
+	size_t category_len;
+	double lean, weight;
+	const char *note;
+	size_t note_len;
+};
+
+/*
+ * Adds one term. `seen` counts the entries this file had before, for the duplicate check.
+ * 0, SLANT_ENOMEM, or SLANT_EDATA with `err` set.
+ */
+static int add_term(struct slant_lexicon *lx, const struct term_in *t, const char *source,
+		    long line, size_t file_first, struct slant_err *err)
+{
+	struct slant_doc_opts o = { NULL, SLANT_DOC_NO_STRIP | SLANT_DOC_NO_REPAIR };
+	const struct slant_token *toks;
+	size_t ntok, len = t->len, units = 0;
+	bool prefix = len && t->term[len - 1] == '*';
+	uint32_t node = 0, cat;
+	struct slant_buf written;
+	int ret;
+
+	if (prefix)
+		len--;
+	if (memchr(t->term, '*', len))
+		return slant_fail(err, SLANT_EDATA, source, line, -1,
+				  "'*' may only end a term: '%.*s'", (int)t->len, t->term);
+	if ((ret = slant_doc_analyze(lx->scratch, t->term, len, NULL, &o, err)))
+		return ret == SLANT_ENOMEM ? ret : slant_fail(err, ret, source, line, -1,
+							    "cannot read term");
+	toks = slant_doc_tokens(lx->scratch, &ntok);
+	slant_buf_init(&written, 0);
+	for (size_t i = 0; i < ntok; i++) {
+		if (toks[i].kind == SLANT_TOK_QUOTE)
+			continue;
+		bool last = true;
+		for (size_t k = i + 1; k < ntok; k++)
+			if (toks[k].kind != SLANT_TOK_QUOTE)
+				last = false;
+		const char *s = slant_doc_norm(lx->scratch, &toks[i]);
+		node = add_edge(lx, node, s, toks[i].norm_len, prefix && last);
+		if (node == NO_ENTRY) {
+			slant_buf_release(&written);
+			return SLANT_ENOMEM;
+		}
+		if ((units++ && slant_buf_addc(&written, ' ')) ||
+		    slant_buf_add(&written, s, toks[i].norm_len)) {
+			slant_buf_release(&written);
+			return SLANT_ENOMEM;
+		}
+	}
+	if (!units) {
+		slant_buf_release(&written);
+		return slant_fail(err, SLANT_EDATA, source, line, -1, "empty term");
+	}
+	if (prefix && slant_buf_addc(&written, '*')) {
+		slant_buf_release(&written);
+		return SLANT_ENOMEM;
+	}
+	if ((ret = category_id(lx, t->category, t->category_len, &cat))) {
+		slant_buf_release(&written);
+		return ret;
+	}
+	/* The same term twice in one file, with the same category, is a mistake in the file. */
+	uint32_t last = NO_ENTRY;
+	for (uint32_t k = lx->nodes[node].entry; k != NO_ENTRY; k = lx->entries[k].next) {
+		if (k >= file_first && lx->entries[k].category == cat) {
+			ret = slant_fail(err, SLANT_EDATA, source, line, -1,
+					 "duplicate term '%s' (first at line %ld)", written.data,
+					 lx->entries[k].line);
+			slant_buf_release(&written);
+			return ret;
+		}
+		last = k;
+	}
+	if (lx->n >= NO_ENTRY - 1 || SLANT_GROW(lx->entries, lx->cap, lx->n + 1)) {
+		slant_buf_release(&written);
+		return SLANT_ENOMEM;
+	}
+	struct slant_lexentry *e = &lx->entries[lx->n];
+	e->term = slant_buf_detach(&written, NULL);
+	e->note = slant_memdup0(t->note ? t->note : "", t->note ? t->note_len : 0);
+	e->source = strdup(source);
+	if (!e->term || !e->note || !e->source) {
+		free((char *)e->term);
+		free((char *)e->note);
+		free((char *)e->source);
+		return SLANT_ENOMEM;
+	}
+	e->category = cat;
+	e->lean = t->lean;
+	e->weight = t->weight;
+	e->line = line;
+	e->next = NO_ENTRY;
+	if (last == NO_ENTRY)
+		lx->nodes[node].entry = (uint32_t)lx->n;
+	else
+		lx->entries[last].next = (uint32_t)lx->n;
+	lx->n++;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ files */
+
+/* Splits [s, e) at tabs into at most `max` fields; returns how many there are. */
+static size_t split_tabs(const char *s, const char *e, const char **f, size_t *fl, size_t max)
+{
+	size_t n = 0;
+
+	for (;;) {
+		const char *t = memchr(s, '\t', (size_t)(e - s));
+		if (n < max) {
+			f[n] = s;
+			fl[n] = (size_t)((t ? t : e) - s);
+		}
+		n++;
+		if (!t)
+			return n;
+		s = t + 1;
+	}
+}
+
+static bool parse_number(const char *s, size_t n, double *v)
+{
+	char buf[64], *end;
+
+	if (!n || n >= sizeof(buf))
+		return false;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	errno = 0;
+	*v = strtod(buf, &end);
+	return !errno && end == buf + n;
+}
+
+static int parse_tsv(struct slant_lexicon *lx, const char *data, size_t len, const char *name,
+		     struct slant_err *err)
+{
+	static const char *const header[] = { "term", "category", "lean", "weight", "note" };
+	const char *s = data, *end = data + len;
+	size_t first = lx->n;
+	bool have_header = false;
+	long line = 0;
+	int ret;
+
+	if (slant_has_bom(s, len))
+		s += 3;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s)), *e = nl ? nl : end;
+		const char *f[5];
+		size_t fl[5], nf;
+
+		line++;
+		if (e > s && e[-1] == '\r')
+			e--;
+		if (e == s || *s == '#')
+			goto next;
+		if (!slant_utf8_valid(s, (size_t)(e - s)))
+			return slant_fail(err, SLANT_EDATA, name, line, -1, "invalid UTF-8");
+		nf = split_tabs(s, e, f, fl, 5);
+		if (!have_header) {
+			bool ok = nf == 5;
+			for (size_t i = 0; ok && i < 5; i++)
+				ok = fl[i] == strlen(header[i]) && !memcmp(f[i], header[i], fl[i]);
+			if (!ok)
+				return slant_fail(err, SLANT_EDATA, name, line, -1,
+						  "expected the header 'term<TAB>category<TAB>lean<TAB>weight<TAB>note'");
+			have_header = true;
+			goto next;
+		}
+		if (nf != 4 && nf != 5)
+			return slant_fail(err, SLANT_EDATA, name, line, -1,
+					  "expected 5 tab-separated fields, found %zu", nf);
+		struct term_in t = { f[0], fl[0], f[1], fl[1], 0, 1, nf == 5 ? f[4] : NULL,
+				     nf == 5 ? fl[4] : 0 };
+		if (!fl[0])
+			return slant_fail(err, SLANT_EDATA, name, line, -1, "missing term");
+		if (!fl[1])
+			return slant_fail(err, SLANT_EDATA, name, line, -1, "missing category");
+		if (!parse_number(f[2], fl[2], &t.lean) || t.lean < -1 || t.lean > 1)
+			return slant_fail(err, SLANT_EDATA, name, line, -1,
+					  "lean must be a number from -1 to 1, not '%.*s'",
+					  (int)(fl[2] > 20 ? 20 : fl[2]), f[2]);
+		if (!parse_number(f[3], fl[3], &t.weight) || !(t.weight > 0) || t.weight > 1e6)
+			return slant_fail(err, SLANT_EDATA, name, line, -1,
+					  "weight must be a positive number, not '%.*s'",
+					  (int)(fl[3] > 20 ? 20 : fl[3]), f[3]);
+		if ((ret = add_term(lx, &t, name, line, first, err)))
+			return ret == SLANT_ENOMEM ? slant_fail_oom(err) : ret;
+next:
+		s = nl ? nl + 1 : end;
+	}
+	if (!have_header)
+		return slant_fail(err, SLANT_EDATA, name, line ? line : 1, -1,
+				  "missing header 'term<TAB>category<TAB>lean<TAB>weight<TAB>note'");
+	return 0;
+}
+
+/*
+ * LIWC-style dictionaries: a '%' line, numbered categories ("1<TAB>posemo"), a '%' line, then
+ * terms each followed by category numbers ("abandon*<TAB>2<TAB>5"). Terms of several words
+ * are separated from their numbers by tabs.
+ */
+static int parse_dic(struct slant_lexicon *lx, const char *data, size_t len, const char *name,
+		     struct slant_err *err)
+{
+	const char *s = data, *end = data + len;
+	size_t first = lx->n;
+	struct {
+		long num;
+		const char *name;
+		size_t len;
+	} *cats = NULL;
+	size_t ncats = 0, capcats = 0;
+	int section = 0, ret = 0; /* 0 before the first %, 1 categories, 2 terms */
+	long line = 0;
+
+	if (slant_has_bom(s, len))
+		s += 3;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s)), *e = nl ? nl : end;
+		const char *p = s;
+
+		line++;
+		if (e > s && e[-1] == '\r')
+			e--;
+		while (p < e && slant_is_space((unsigned char)*p))
+			p++;
+		if (p == e)
+			goto next;
+		if (!slant_utf8_valid(p, (size_t)(e - p))) {
+			ret = slant_fail(err, SLANT_EDATA, name, line, -1, "invalid UTF-8");
+			goto out;
+		}
+		if (*p == '%') {
+			if (section == 2) {
+				ret = slant_fail(err, SLANT_EDATA, name, line, -1, "a third '%%' line");
+				goto out;
+			}
+			section++;
+			goto next;
+		}
+		if (section == 0) {
+			ret = slant_fail(err, SLANT_EDATA, name, line, -1,
+					 "expected '%%' before the categories");
+			goto out;
+		}
+		if (section == 1) {
+			char *numend;
+			long num = strtol(p, &numend, 10);
+			const char *nm = numend;
+			while (nm < e && slant_is_space((unsigned char)*nm))
+				nm++;
+			if (numend == p || nm == numend || nm == e) {
+				ret = slant_fail(err, SLANT_EDATA, name, line, -1,
+						 "expected a category number and name");
+				goto out;
+			}
+			const char *ne = e;
+			while (ne > nm && slant_is_space((unsigned char)ne[-1]))
+				ne--;
+			if (SLANT_GROW(cats, capcats, ncats + 1)) {
+				ret = slant_fail_oom(err);
+				goto out;
+			}
+			cats[ncats].num = num;
+			cats[ncats].name = nm;
+			cats[ncats++].len = (size_t)(ne - nm);
+			goto next;
+		}
+		/* a term, then its category numbers: after a tab, or after the first space */
+		const char *te = memchr(p, '\t', (size_t)(e - p));
+		if (!te) {
+			te = p;
+			while (te < e && !slant_is_space((unsigned char)*te))
+				te++;
+		}
+		const char *q = te, *term_end = te;
+		while (term_end > p && slant_is_space((unsigned char)term_end[-1]))
+			term_end--;
+		size_t found = 0;
+		while (q < e) {
+			while (q < e && slant_is_space((unsigned char)*q))
+				q++;
+			if (q == e)
+				break;
+			char *numend;
+			long num = strtol(q, &numend, 10);
+			size_t c;
+			if (numend == q || (numend < e && !slant_is_space((unsigned char)*numend))) {
+				ret = slant_fail(err, SLANT_EDATA, name, line, -1,
+						 "expected category numbers after the term");
+				goto out;
+			}
+			for (c = 0; c < ncats && cats[c].num != num; c++)
+				;
+			if (c == ncats) {
+				ret = slant_fail(err, SLANT_EDATA, name, line, -1,
+						 "unknown category %ld", num);
+				goto out;
+			}
+			struct term_in t = { p, (size_t)(term_end - p), cats[c].name, cats[c].len,
+					     0, 1, NULL, 0 };
+			if ((ret = add_term(lx, &t, name, line, first, err))) {
+				if (ret == SLANT_ENOMEM)
+					slant_fail_oom(err);
+				goto out;
+			}
+			found++;
+			q = numend;
+		}
+		if (!found) {
+			ret = slant_fail(err, SLANT_EDATA, name, line, -1, "term without a category");
+			goto out;
+		}
+next:
+		s = nl ? nl + 1 : end;
+	}
+	if (section < 2)
+		ret = slant_fail(err, SLANT_EDATA, name, line ? line : 1, -1,
+				 "expected two '%%' lines around the categories");
+out:
+	free(cats);
+	return ret;
+}
+
+int slant_lexicon_parse(struct slant_lexicon *lx, const char *data, size_t len, const char *name,
+			int format, struct slant_err *err)
+{
+	if (format == SLANT_LEXICON_AUTO) {
+		size_t n = strlen(name);
+		format = n >= 4 && !strcmp(name + n - 4, ".dic") ? SLANT_LEXICON_DIC
+								  : SLANT_LEXICON_TSV;
+	}
+	return format == SLANT_LEXICON_DIC ? parse_dic(lx, data, len, name, err)
+					   : parse_tsv(lx, data, len, name, err);
+}
+
+int slant_lexicon_load(struct slant_lexicon *lx, const char *path, int format,
+		       struct slant_err *err)
+{
+	struct slant_buf data;
+	char chunk[65536];
+	size_t n;
+	FILE *f;
+	int ret = 0;
+
+	slant_buf_init(&data, 256u << 20);
+	f = fopen(path, "rb");
+	if (!f)
+		return slant_fail(err, SLANT_EIO, path, 0, -1, "cannot open: %s", strerror(errno));
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if ((ret = slant_buf_add(&data, chunk, n))) {
+			ret = slant_fail(err, ret, path, 0, -1, "cannot read: %s", slant_strerror(ret));
+			goto out;
+		}
+	}
+	if (ferror(f)) {
+		ret = slant_fail(err, SLANT_EIO, path, 0, -1, "cannot read: %s", strerror(errno));
+		goto out;
+	}
+	ret = slant_lexicon_parse(lx, data.data, data.len, path, format, err);
+out:
+	fclose(f);
+	slant_buf_release(&data);
+	return ret;
+}
+
+/* --------------------------------------------------------------- matching */
+
+int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *d,
+			struct slant_matches *m, struct slant_err *err)
+{
+	size_t ntok, nu = 0, cap = 0;
+	const struct slant_token *toks = slant_doc_tokens(d, &ntok);
+	uint32_t *units = NULL;
+	int ret = 0;
+
+	/* Quotation marks do not break a term: so-called “raids” is still "so-called raids". */
+	for (size_t i = 0; i < ntok; i++) {
+		if (toks[i].kind == SLANT_TOK_QUOTE)
+			continue;
+		if (SLANT_GROW(units, cap, nu + 1)) {
+			ret = slant_fail_oom(err);
+			goto out;
+		}
+		units[nu++] = (uint32_t)i;
+	}
+	for (size_t i = 0; i < nu;) {
+		uint32_t node = 0, best_entry = NO_ENTRY;
+		size_t best_end = 0;
+
+		for (size_t pos = i; pos < nu; pos++) {
+			const struct slant_token *t = &toks[units[pos]];
+			const char *s = slant_doc_norm(d, t);
+			if (lx->nodes[node].has_prefix) {
+				/* the longest prefix of the token that a prefix term names */
+				uint64_t h = FNV_OFFSET;
+				for (size_t k = 1; k <= t->norm_len; k++) {
+					h = fnv_step(h, (unsigned char)s[k - 1]);
+					uint32_t c = find_edge(lx, edge_hash(h, node, true), node, s,
+							       k, true);
+					if (c != NO_ENTRY && lx->nodes[c].entry != NO_ENTRY) {
+						best_entry = lx->nodes[c].entry;
+						best_end = pos + 1;
+					}
+				}
+			}
+			uint32_t child = find_edge(lx, edge_hash(str_hash(s, t->norm_len), node, false),
+						   node, s, t->norm_len, false);
+			if (child == NO_ENTRY)
+				break;
+			node = child;
+			if (lx->nodes[node].entry != NO_ENTRY) {
+				best_entry = lx->nodes[node].entry; /* a whole word beats a prefix */
+				best_end = pos + 1;
+			}
+		}
+		if (best_entry == NO_ENTRY) {
+			i++;
+			continue;
+		}
+		if (SLANT_GROW(m->v, m->cap, m->n + 1)) {
+			ret = slant_fail_oom(err);
+			goto out;
+		}
+		m->v[m->n++] = (struct slant_match){
+			toks[units[i]].start, toks[units[best_end - 1]].end, units[i],
+			units[best_end - 1] + 1, best_entry,
+		};
+		i = best_end;
+	}
+out:
+	free(units);
+	return ret;
+}
