@@ -141,8 +141,23 @@ int cli_input_bad(struct cli_input *in, const struct slant_err *err);
 /* The exit code after a run: pipeline result, bad records, output. */
 int cli_input_finish(struct cli_input *in, int run_ret, const struct slant_err *err);
 
+/* ---------------------------------------------------------------- lexicons */
+
+/* The lexicons named with --lexicon, or the shipped set when none is. */
+struct cli_lexicons {
+	const char **paths; /* borrowed from argv */
+	size_t npaths;
+	struct slant_lexicon *lx;
+};
+int cli_lexicons_add(struct cli_lexicons *l, const char *path);
+/* Loads them into l->lx. Returns 0 or an exit code, the message printed. */
+int cli_lexicons_load(struct cli_lexicons *l);
+void cli_lexicons_release(struct cli_lexicons *l);
+
 /* Commands */
 int cmd_inspect(int argc, char **argv);
 extern const char cmd_inspect_usage[];
+int cmd_terms(int argc, char **argv);
+extern const char cmd_terms_usage[];
 
 #endif

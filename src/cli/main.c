@@ -15,6 +15,8 @@ static const char help_usage[] =
 static const struct cmd commands[] = {
 	{ "inspect", cmd_inspect, "show articles as slant sees them: paragraphs, sentences, boilerplate",
 	  cmd_inspect_usage },
+	{ "terms", cmd_terms, "loaded-term frequencies per article or outlet, from the lexicons",
+	  cmd_terms_usage },
 	{ "help", cmd_help, "show the commands, or the help of one", help_usage },
 };
 
