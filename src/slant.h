@@ -435,6 +435,56 @@ struct slant_matches {
 int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *d,
 			struct slant_matches *m, struct slant_err *err);
 
+/* --------------------------------------------------------------- contrast */
+
+/*
+ * Which words and phrases set each group of articles (an outlet) apart from the rest: the
+ * log-odds ratio with an informative Dirichlet prior and its z-score (Monroe, Colaresi and
+ * Quinn 2008, "Fightin' Words"). For an n-gram w, group i and the rest j of the corpus,
+ * with prior counts a_w = a0 * y_w / n from the pooled corpus:
+ *   delta = log((y_iw + a_w) / (n_i + a0 - y_iw - a_w)) - log((y_jw + a_w) / (n_j + a0 - y_jw - a_w))
+ *   var   = 1 / (y_iw + a_w) + 1 / (y_jw + a_w),   z = delta / sqrt(var)
+ * N-grams are 1 to `max_n` consecutive word and number tokens of one sentence (quotation marks
+ * skipped, other punctuation breaks them), normalised.
+ */
+struct slant_ngrams;
+
+struct slant_contrast_row {
+	const char *ngram; /* borrowed from the counts */
+	double delta, z;
+	uint64_t count, rest; /* in the group, in all other groups */
+};
+
+/**
+ * Counts for n-grams of 1..max_n (1 to 3) tokens. `max_entries` (0: 8 million) bounds memory:
+ * past it the rarest n-grams are dropped and counting goes on, so n-grams rarer than
+ * slant_ngrams_floor() may be undercounted. NULL on out of memory.
+ */
+struct slant_ngrams *slant_ngrams_new(unsigned max_n, size_t max_entries);
+void slant_ngrams_free(struct slant_ngrams *g);
+/** Adds the n-grams of document `d` to group `group` (copied). 0 or SLANT_ENOMEM. */
+int slant_ngrams_add(struct slant_ngrams *g, const char *group, const struct slant_doc *d,
+		     struct slant_err *err);
+/** Adds all counts of `from` into `g` (same max_n). 0 or SLANT_ENOMEM. */
+int slant_ngrams_merge(struct slant_ngrams *g, const struct slant_ngrams *from,
+		       struct slant_err *err);
+/** Number of groups, and group `i`'s name (borrowed), in order of first appearance. */
+size_t slant_ngrams_groups(const struct slant_ngrams *g);
+const char *slant_ngrams_group(const struct slant_ngrams *g, size_t i);
+/** Total n-gram count of group `i`. */
+uint64_t slant_ngrams_total(const struct slant_ngrams *g, size_t i);
+/** The count below which n-grams may have been dropped (0 when none was). */
+uint64_t slant_ngrams_floor(const struct slant_ngrams *g);
+/**
+ * The `top` n-grams most characteristic of each group (highest z first; ties by n-gram), among
+ * n-grams seen at least `min_count` times in all, with prior size `a0` (> 0). `rows` holds
+ * groups * top rows: group i's are rows[i * top ...], `counts[i]` of them. One pass over all
+ * counts, whatever the number of groups. 0 or SLANT_EUSAGE.
+ */
+int slant_ngrams_contrast(const struct slant_ngrams *g, double a0, uint64_t min_count,
+			  size_t top, struct slant_contrast_row *rows, size_t *counts,
+			  struct slant_err *err);
+
 /* -------------------------------------------------------------- pipeline */
 
 /*
