@@ -495,9 +495,10 @@ int slant_ngrams_contrast(const struct slant_ngrams *g, double a0, uint64_t min_
 struct slant_job; /* one record in flight */
 
 struct slant_pipeline_ops {
-	/* Per-worker state, made on the worker's thread (may be NULL). */
+	/* Per-worker state, made and freed on the worker's thread (may be NULL). worker_free
+	 * runs once the worker has no more records, before slant_pipeline_run() returns. */
 	void *(*worker_new)(void *ctx);
-	void (*worker_free)(void *wstate);
+	void (*worker_free)(void *wstate, void *ctx);
 	/* Per-job result storage, made once per slot on the calling thread and reused (may be NULL). */
 	void *(*job_new)(void *ctx);
 	void (*job_free)(void *data);

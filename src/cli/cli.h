@@ -159,5 +159,7 @@ int cmd_inspect(int argc, char **argv);
 extern const char cmd_inspect_usage[];
 int cmd_terms(int argc, char **argv);
 extern const char cmd_terms_usage[];
+int cmd_contrast(int argc, char **argv);
+extern const char cmd_contrast_usage[];
 
 #endif

@@ -17,6 +17,8 @@ static const struct cmd commands[] = {
 	  cmd_inspect_usage },
 	{ "terms", cmd_terms, "loaded-term frequencies per article or outlet, from the lexicons",
 	  cmd_terms_usage },
+	{ "contrast", cmd_contrast, "the words and phrases that set each outlet apart",
+	  cmd_contrast_usage },
 	{ "help", cmd_help, "show the commands, or the help of one", help_usage },
 };
 

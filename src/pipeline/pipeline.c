@@ -264,7 +264,7 @@ static void *worker_main(void *arg)
 		pthread_mutex_unlock(&p->mu);
 	}
 	if (p->ops->worker_free)
-		p->ops->worker_free(wstate);
+		p->ops->worker_free(wstate, p->ctx);
 	return NULL;
 }
 

@@ -1,0 +1,333 @@
+/*
+ * cmd_contrast.c - `slant contrast`: the words and phrases most characteristic of each outlet.
+ *
+ * Each worker counts n-grams into its own table; when the workers finish, their tables are
+ * merged (sums, so the result does not depend on the number of threads) and contrasted.
+ */
+#include "cli.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char cmd_contrast_usage[] =
+	"usage: slant contrast [OPTIONS] INPUT...\n"
+	"\n"
+	"Lists the words and phrases (1-3 grams of all words, not only lexicon terms) most\n"
+	"characteristic of each outlet against all the others: the log-odds ratio with an\n"
+	"informative Dirichlet prior and its z-score (Monroe, Colaresi and Quinn 2008,\n"
+	"\"Fightin' Words\"). This is how to find the loaded terms a lexicon still misses.\n"
+	"\n"
+	"Options:\n"
+	"  --by FIELD             group articles by FIELD instead of outlet (e.g. label)\n"
+	"  --top N                n-grams per group (default 10)\n"
+	"  --min-count N          ignore n-grams seen fewer than N times in all (default 5)\n"
+	"  --max-n N              longest n-gram, 1 to 3 (default 3)\n"
+	"  --prior A              size of the prior, in n-grams (default 1000): larger values\n"
+	"                         pull rare n-grams harder toward the corpus average\n"
+	"  --format table|tsv|jsonl\n"
+	"                         output format (default table)\n"
+	"  -o, --output FILE      write to FILE (atomically) instead of standard output\n"
+	"\n" CLI_INPUT_HELP
+	"\n"
+	"Examples:\n"
+	"  slant contrast --min-count 2 examples/\n"
+	"  slant contrast --by label --field label=bias_text --field text=content_original \\\n"
+	"      --field outlet=source --where topic=immigration corpus.jsonl.gz\n";
+
+enum { FMT_TABLE, FMT_TSV, FMT_JSONL };
+
+/* (n-gram, group) counts kept in memory at once, about 32 bytes each */
+#define MAX_ENTRIES ((size_t)4 << 20)
+
+struct contrast {
+	struct cli_input in; /* first: see cli_input_bad() */
+	const char *by;
+	size_t top;
+	uint64_t min_count;
+	unsigned max_n;
+	double prior;
+	int format;
+	unsigned threads;
+	pthread_mutex_t mu;
+	struct slant_ngrams *all; /* the workers' counts, merged */
+	int merge_failed;
+};
+
+static void *worker_new(void *ctx)
+{
+	struct contrast *x = ctx;
+
+	/* the memory bound is shared out between the workers */
+	return slant_ngrams_new(x->max_n, MAX_ENTRIES / x->threads);
+}
+
+/* Runs on each worker's thread as it finishes: its counts join the total, under the lock. */
+static void worker_free(void *wstate, void *ctx)
+{
+	struct contrast *x = ctx;
+	struct slant_ngrams *g = wstate;
+	struct slant_err err;
+
+	if (!g)
+		return;
+	pthread_mutex_lock(&x->mu);
+	if (slant_ngrams_merge(x->all, g, &err))
+		x->merge_failed = 1;
+	pthread_mutex_unlock(&x->mu);
+	slant_ngrams_free(g);
+}
+
+static int work(struct slant_job *job, void *wstate, void *ctx, struct slant_err *err)
+{
+	struct contrast *x = ctx;
+	const struct slant_article *a = slant_job_article(job);
+	const char *group = x->by ? slant_article_field(a, x->by) : a->outlet;
+
+	if (!wstate)
+		return slant_err_set(err, SLANT_ENOMEM, a->source, a->line, "out of memory");
+	if (!group || !*group)
+		group = "(none)";
+	return slant_ngrams_add(wstate, group, slant_job_doc(job), err);
+}
+
+static int bad(const struct slant_err *err, void *ctx)
+{
+	return cli_input_bad(&((struct contrast *)ctx)->in, err);
+}
+
+static void progress(void *ctx, uint64_t records, uint64_t bytes)
+{
+	cli_progress_update(&((struct contrast *)ctx)->in.progress, records, bytes);
+}
+
+struct group_order {
+	const struct slant_ngrams *g;
+	size_t i;
+};
+
+static int cmp_order(const void *a, const void *b)
+{
+	const struct group_order *x = a, *y = b;
+
+	return strcmp(slant_ngrams_group(x->g, x->i), slant_ngrams_group(y->g, y->i));
+}
+
+static int print(struct contrast *x, FILE *f)
+{
+	size_t ng = slant_ngrams_groups(x->all);
+	struct slant_contrast_row *rows = calloc(ng * x->top + 1, sizeof(*rows));
+	size_t *counts = calloc(ng + 1, sizeof(*counts));
+	struct group_order *order = calloc(ng + 1, sizeof(*order));
+	struct slant_err err;
+	struct slant_buf b;
+	int ret = SLANT_ENOMEM;
+
+	slant_buf_init(&b, 0);
+	if (!rows || !counts || !order)
+		goto out;
+	if ((ret = slant_ngrams_contrast(x->all, x->prior, x->min_count, x->top, rows, counts,
+					 &err)))
+		goto out;
+	for (size_t i = 0; i < ng; i++)
+		order[i] = (struct group_order){ x->all, i };
+	qsort(order, ng, sizeof(*order), cmp_order);
+	if (x->format == FMT_TSV)
+		fputs("group\trank\tngram\tz\tdelta\tcount\trest\n", f);
+	for (size_t o = 0; o < ng; o++) {
+		size_t i = order[o].i;
+		const char *name = slant_ngrams_group(x->all, i);
+		const struct slant_contrast_row *r = rows + i * x->top;
+		slant_buf_reset(&b);
+		if (x->format == FMT_JSONL) {
+			ret = slant_buf_adds(&b, "{\"group\":");
+			if (!ret)
+				ret = slant_buf_add_json(&b, name, strlen(name));
+			if (!ret)
+				ret = slant_buf_addf(&b, ",\"ngrams\":%llu,\"top\":[",
+						     (unsigned long long)slant_ngrams_total(x->all, i));
+			for (size_t k = 0; !ret && k < counts[i]; k++) {
+				ret = slant_buf_adds(&b, k ? ",{\"ngram\":" : "{\"ngram\":");
+				if (!ret)
+					ret = slant_buf_add_json(&b, r[k].ngram, strlen(r[k].ngram));
+				if (!ret)
+					ret = slant_buf_addf(&b, ",\"z\":%.4f,\"delta\":%.4f,\"count\":%llu,"
+								 "\"rest\":%llu}",
+							     r[k].z, r[k].delta,
+							     (unsigned long long)r[k].count,
+							     (unsigned long long)r[k].rest);
+			}
+			if (!ret)
+				ret = slant_buf_adds(&b, "]}\n");
+		} else if (x->format == FMT_TSV) {
+			ret = 0;
+			for (size_t k = 0; !ret && k < counts[i]; k++)
+				ret = slant_buf_addf(&b, "%s\t%zu\t%s\t%.4f\t%.4f\t%llu\t%llu\n", name, k + 1,
+						     r[k].ngram, r[k].z, r[k].delta,
+						     (unsigned long long)r[k].count,
+						     (unsigned long long)r[k].rest);
+		} else {
+			ret = slant_buf_addf(&b, "%s  (%llu n-grams)\n", name,
+					     (unsigned long long)slant_ngrams_total(x->all, i));
+			if (!ret && counts[i])
+				ret = slant_buf_adds(&b, "      z    delta   count    rest  n-gram\n");
+			for (size_t k = 0; !ret && k < counts[i]; k++)
+				ret = slant_buf_addf(&b, "  %6.2f  %6.3f  %6llu  %6llu  %s\n", r[k].z,
+						     r[k].delta, (unsigned long long)r[k].count,
+						     (unsigned long long)r[k].rest, r[k].ngram);
+			if (!ret)
+				ret = slant_buf_addc(&b, '\n');
+		}
+		if (ret)
+			goto out;
+		if (fwrite(b.data, 1, b.len, f) != b.len) {
+			ret = SLANT_EIO;
+			goto out;
+		}
+	}
+	ret = 0;
+out:
+	free(rows);
+	free(counts);
+	free(order);
+	slant_buf_release(&b);
+	return ret;
+}
+
+int cmd_contrast(int argc, char **argv)
+{
+	enum { OPT_BY = OPT_FIRST_COMMAND, OPT_TOP, OPT_MIN, OPT_MAXN, OPT_PRIOR, OPT_FORMAT };
+	static const struct option opts[] = {
+		{ "by", required_argument, NULL, OPT_BY },
+		{ "top", required_argument, NULL, OPT_TOP },
+		{ "min-count", required_argument, NULL, OPT_MIN },
+		{ "max-n", required_argument, NULL, OPT_MAXN },
+		{ "prior", required_argument, NULL, OPT_PRIOR },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "output", required_argument, NULL, 'o' },
+		CLI_INPUT_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	static const struct slant_pipeline_ops ops = {
+		.worker_new = worker_new, .worker_free = worker_free, .work = work,
+		.bad = bad, .progress = progress,
+	};
+	struct contrast x;
+	struct slant_pipeline_conf conf;
+	struct slant_pipeline_stats st;
+	struct slant_err err;
+	struct cli_out out = { 0 };
+	const char *output = NULL;
+	char *end;
+	int c, ret, run;
+
+	memset(&x, 0, sizeof(x));
+	x.top = 10;
+	x.min_count = 5;
+	x.max_n = 3;
+	x.prior = 1000;
+	pthread_mutex_init(&x.mu, NULL);
+	if ((ret = cli_input_init(&x.in)))
+		goto done;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		long n;
+		switch (c) {
+		case OPT_BY:
+			x.by = optarg;
+			break;
+		case OPT_TOP:
+		case OPT_MIN:
+		case OPT_MAXN:
+			n = strtol(optarg, &end, 10);
+			if (end == optarg || *end || n < (c == OPT_MIN ? 1 : c == OPT_MAXN ? 1 : 0) ||
+			    n > (c == OPT_MAXN ? 3 : 1000000)) {
+				ret = cli_usage_error("bad number '%s' for --%s", optarg,
+						      c == OPT_TOP ? "top" : c == OPT_MIN ? "min-count"
+										  : "max-n");
+				goto out;
+			}
+			if (c == OPT_TOP)
+				x.top = (size_t)n;
+			else if (c == OPT_MIN)
+				x.min_count = (uint64_t)n;
+			else
+				x.max_n = (unsigned)n;
+			break;
+		case OPT_PRIOR:
+			x.prior = strtod(optarg, &end);
+			if (end == optarg || *end || !(x.prior > 0) || x.prior > 1e12) {
+				ret = cli_usage_error("--prior wants a positive number, not '%s'", optarg);
+				goto out;
+			}
+			break;
+		case OPT_FORMAT:
+			if (!strcmp(optarg, "table"))
+				x.format = FMT_TABLE;
+			else if (!strcmp(optarg, "tsv"))
+				x.format = FMT_TSV;
+			else if (!strcmp(optarg, "jsonl"))
+				x.format = FMT_JSONL;
+			else {
+				ret = cli_usage_error("unknown format '%s': use table, tsv or jsonl",
+						      optarg);
+				goto out;
+			}
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case '?':
+			ret = EXIT_USAGE;
+			goto out;
+		default:
+			ret = cli_input_option(&x.in, c, optarg);
+			if (ret < 0) {
+				ret = cli_help();
+				goto out;
+			}
+			if (ret)
+				goto out;
+		}
+	}
+	if ((ret = cli_input_open(&x.in, argc - optind, argv + optind)))
+		goto out;
+	x.all = slant_ngrams_new(x.max_n, MAX_ENTRIES);
+	if (!x.all) {
+		cli_error("out of memory");
+		ret = EXIT_IO;
+		goto out;
+	}
+	if ((ret = cli_out_open(&out, output)))
+		goto out;
+	cli_input_conf(&x.in, &conf, true);
+	x.threads = conf.threads ? conf.threads : (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
+	if (!x.threads)
+		x.threads = 1;
+	slant_err_clear(&err);
+	run = slant_pipeline_run(x.in.reader, &conf, &ops, &x, &st, &err);
+	if (!run && x.merge_failed)
+		run = slant_err_set(&err, SLANT_ENOMEM, NULL, 0, "out of memory");
+	ret = cli_input_finish(&x.in, run, &err);
+	if (!run && (ret == EXIT_OK || ret == EXIT_DATA)) {
+		int pr = print(&x, out.f);
+		if (pr) {
+			cli_error("cannot write the contrast: %s", slant_strerror(pr));
+			ret = cli_exit_code(pr);
+		} else if (slant_ngrams_floor(x.all)) {
+			cli_error("note: to bound memory, n-grams seen %llu times or fewer were dropped "
+				  "while counting",
+				  (unsigned long long)slant_ngrams_floor(x.all));
+		}
+	}
+	c = cli_out_close(&out, run == 0 && (ret == EXIT_OK || ret == EXIT_DATA));
+	if (c && ret == EXIT_OK)
+		ret = c;
+out:
+	slant_ngrams_free(x.all);
+	cli_input_release(&x.in);
+done:
+	pthread_mutex_destroy(&x.mu);
+	return ret;
+}
