@@ -416,7 +416,8 @@ static int work(struct slant_job *job, void *wstate, void *ctx, struct slant_err
 	sorted.v = malloc((j->m.n + 1) * sizeof(*sorted.v));
 	if (!sorted.v)
 		return slant_err_set(err, SLANT_ENOMEM, NULL, 0, "out of memory");
-	memcpy(sorted.v, j->m.v, j->m.n * sizeof(*sorted.v));
+	if (j->m.n)
+		memcpy(sorted.v, j->m.v, j->m.n * sizeof(*sorted.v));
 	qsort(sorted.v, sorted.n, sizeof(*sorted.v), cmp_entry);
 	for (size_t i = 0; i < sorted.n; i++) {
 		if (j->nterms && j->terms[j->nterms - 1].entry == sorted.v[i].entry) {
