@@ -437,7 +437,8 @@ static int work(struct slant_job *job, void *wstate, void *ctx, struct slant_err
 		j->terms[j->nterms++] = (struct term_count){ sorted.v[i].entry, 1 };
 	}
 	free(sorted.v);
-	qsort(j->terms, j->nterms, sizeof(*j->terms), cmp_term_count);
+	if (j->nterms > 1)
+		qsort(j->terms, j->nterms, sizeof(*j->terms), cmp_term_count);
 
 	if (x->per_outlet)
 		return 0;
@@ -547,7 +548,8 @@ static int print_outlets(struct terms *x)
 	struct slant_buf b;
 	int ret = 0;
 
-	qsort(x->outlets, x->noutlets, sizeof(*x->outlets), cmp_outlet);
+	if (x->noutlets > 1)
+		qsort(x->outlets, x->noutlets, sizeof(*x->outlets), cmp_outlet);
 	slant_buf_init(&b, 0);
 	top = malloc((x->nentries + 1) * sizeof(*top));
 	if (!top)

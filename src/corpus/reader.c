@@ -428,7 +428,8 @@ static int open_dir(struct slant_reader *r, const char *path, struct slant_err *
 		}
 		n++;
 	}
-	qsort(names, n, sizeof(*names), slant_cmp_cstr);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), slant_cmp_cstr);
 	if ((ret = find_manifest(r, path, err)))
 		goto out;
 	used = calloc(r->man.nrows + 1, sizeof(*used));
