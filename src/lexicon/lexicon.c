@@ -413,6 +413,22 @@ next:
 	return 0;
 }
 
+/* Reads a decimal number in [s, e) without reading past e; returns its end, or s if none. */
+static const char *read_long(const char *s, const char *e, long *v)
+{
+	const char *p = s;
+	long n = 0;
+
+	while (p < e && *p >= '0' && *p <= '9' && n < 100000000) {
+		n = n * 10 + (*p - '0');
+		p++;
+	}
+	if (p < e && *p >= '0' && *p <= '9')
+		return s; /* too long to be a category number */
+	*v = n;
+	return p;
+}
+
 /*
  * LIWC-style dictionaries: a '%' line, numbered categories ("1<TAB>posemo"), a '%' line, then
  * terms each followed by category numbers ("abandon*<TAB>2<TAB>5"). Terms of several words
@@ -463,8 +479,8 @@ static int parse_dic(struct slant_lexicon *lx, const char *data, size_t len, con
 			goto out;
 		}
 		if (section == 1) {
-			char *numend;
-			long num = strtol(p, &numend, 10);
+			long num;
+			const char *numend = read_long(p, e, &num);
 			const char *nm = numend;
 			while (nm < e && slant_is_space((unsigned char)*nm))
 				nm++;
@@ -501,8 +517,8 @@ static int parse_dic(struct slant_lexicon *lx, const char *data, size_t len, con
 				q++;
 			if (q == e)
 				break;
-			char *numend;
-			long num = strtol(q, &numend, 10);
+			long num;
+			const char *numend = read_long(q, e, &num);
 			size_t c;
 			if (numend == q || (numend < e && !slant_is_space((unsigned char)*numend))) {
 				ret = slant_fail(err, SLANT_EDATA, name, line, -1,
