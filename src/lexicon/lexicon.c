@@ -641,6 +641,11 @@ int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *
 			}
 			uint32_t child = find_edge(lx, edge_hash(str_hash(s, t->norm_len), node, false),
 						   node, s, t->norm_len, false);
+			/* a possessive is its word: "the regime's" has "regime" in it */
+			if (child == NO_ENTRY && t->norm_len > 2 && s[t->norm_len - 2] == '\'' &&
+			    s[t->norm_len - 1] == 's')
+				child = find_edge(lx, edge_hash(str_hash(s, t->norm_len - 2), node, false),
+						  node, s, t->norm_len - 2, false);
 			if (child == NO_ENTRY)
 				break;
 			node = child;

@@ -88,6 +88,11 @@ static void test_longest_match_and_prefixes(void **state)
 	(void)state;
 	match(lx, "Agents arrested Illegal Aliens, not illegal immigrants, in raids.", &f);
 	assert_int_equal(f.n, 3);
+	match(lx, "the deportation force's budget", &f); /* exact words, then a possessive */
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.text[0], "deportation force's");
+	match(lx, "Agents arrested Illegal Aliens, not illegal immigrants, in raids.", &f);
+	assert_int_equal(f.n, 3);
 	assert_string_equal(f.text[0], "Illegal Aliens");
 	assert_string_equal(f.term[0], "illegal alien*");
 	assert_string_equal(f.text[1], "illegal"); /* "illegal immigrants" is no term: the word is */
@@ -99,6 +104,12 @@ static void test_longest_match_and_prefixes(void **state)
 	assert_string_equal(f.text[0], "deportation force");
 	assert_string_equal(f.text[1], "deported");
 	assert_string_equal(f.term[1], "deport*");
+	/* a possessive is its word; a term with the apostrophe still matches whole */
+	match(lx, "The crackdown's toll: illegal alien's rights", &f);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.text[0], "illegal alien's");
+	match(lx, "don't", &f);
+	assert_int_equal(f.n, 1);
 	/* a prefix needs the whole prefix: "depo" is not "deport" */
 	match(lx, "the depot", &f);
 	assert_int_equal(f.n, 0);
