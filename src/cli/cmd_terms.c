@@ -70,6 +70,8 @@ struct terms {
 	struct cli_out out;
 	struct outlet *outlets;
 	size_t noutlets, capoutlets;
+	uint32_t *index; /* outlets by name hash */
+	size_t capindex;
 	bool header_done;
 	int werr;
 };
@@ -410,6 +412,8 @@ static int work(struct slant_job *job, void *wstate, void *ctx, struct slant_err
 		return ret;
 	for (size_t i = 0; i < j->m.n; i++)
 		count_match(x->lx, &j->m.v[i], &j->c);
+	if (x->per_outlet)
+		return 0; /* the outlet counts each match's term in emit() */
 
 	/* distinct terms with their counts: sort a copy of the matches by entry */
 	sorted.n = sorted.cap = j->m.n;
@@ -440,8 +444,6 @@ static int work(struct slant_job *job, void *wstate, void *ctx, struct slant_err
 	if (j->nterms > 1)
 		qsort(j->terms, j->nterms, sizeof(*j->terms), cmp_term_count);
 
-	if (x->per_outlet)
-		return 0;
 	size_t ntop = j->nterms < (size_t)x->top ? j->nterms : (size_t)x->top;
 	if (x->format == FMT_JSONL)
 		ret = format_jsonl(x, a->id, a->outlet, &j->c, j->terms, ntop, a,
@@ -471,11 +473,43 @@ static int work(struct slant_job *job, void *wstate, void *ctx, struct slant_err
 	return 0;
 }
 
+static uint64_t name_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 0x100000001b3ULL;
+	return h;
+}
+
+/* The outlet named `name`, made when new; NULL on out of memory. */
 static struct outlet *find_outlet(struct terms *x, const char *name)
 {
-	for (size_t i = 0; i < x->noutlets; i++)
-		if (!strcmp(x->outlets[i].name, name))
-			return &x->outlets[i];
+	uint64_t h = name_hash(name);
+	size_t k;
+
+	/* an index of 1 + outlet, open addressing, at most half full */
+	if (x->capindex)
+		for (k = h & (x->capindex - 1); x->index[k]; k = (k + 1) & (x->capindex - 1))
+			if (!strcmp(x->outlets[x->index[k] - 1].name, name))
+				return &x->outlets[x->index[k] - 1];
+	if ((x->noutlets + 1) * 2 > x->capindex) {
+		size_t cap = x->capindex ? x->capindex * 2 : 256;
+		uint32_t *v = calloc(cap, sizeof(*v));
+		if (!v)
+			return NULL;
+		for (size_t i = 0; i < x->noutlets; i++) {
+			size_t at = name_hash(x->outlets[i].name) & (cap - 1);
+			while (v[at])
+				at = (at + 1) & (cap - 1);
+			v[at] = (uint32_t)i + 1;
+		}
+		free(x->index);
+		x->index = v;
+		x->capindex = cap;
+	}
+	for (k = h & (x->capindex - 1); x->index[k]; k = (k + 1) & (x->capindex - 1))
+		;
 	struct outlet *o = realloc(x->outlets, (x->noutlets + 1) * sizeof(*o));
 	if (!o)
 		return NULL;
@@ -491,7 +525,7 @@ static struct outlet *find_outlet(struct terms *x, const char *name)
 		free(o->c.term);
 		return NULL;
 	}
-	x->noutlets++;
+	x->index[k] = (uint32_t)++x->noutlets;
 	return o;
 }
 
@@ -522,8 +556,8 @@ static int emit(struct slant_job *job, void *ctx)
 	o->c.weight_sum += j->c.weight_sum;
 	for (size_t i = 0; i < x->ncats; i++)
 		o->c.cat[i] += j->c.cat[i];
-	for (size_t i = 0; i < j->nterms; i++)
-		o->c.term[j->terms[i].entry] += j->terms[i].count;
+	for (size_t i = 0; i < j->m.n; i++)
+		o->c.term[j->m.v[i].entry]++;
 	return 0;
 }
 
@@ -709,6 +743,7 @@ out:
 		free(x.outlets[i].c.term);
 	}
 	free(x.outlets);
+	free(x.index);
 	cli_lexicons_release(&x.lex);
 	cli_input_release(&x.in);
 	return ret;

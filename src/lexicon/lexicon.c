@@ -19,8 +19,27 @@
 
 struct node {
 	uint32_t entry;   /* first entry ending here, or NO_ENTRY */
-	bool has_prefix;  /* some edge from here is a prefix edge */
+	uint32_t filter;  /* with prefix edges: 1 + index of its prefix filter, else 0 */
 };
+
+/*
+ * What a token must look like to start one of a node's prefix terms: the prefix lengths
+ * present, and (a Bloom-like bit set) the hashes of their first three bytes. Most tokens fail
+ * here, so prefix terms cost almost nothing beyond the exact lookup.
+ */
+struct prefix_filter {
+	uint64_t lengths;   /* bit k: a prefix of k bytes (k < 64); bit 0: one of 64 or more */
+	uint8_t short_ones; /* some prefix is shorter than 3 bytes: no trigram to test */
+	uint64_t tri[64];   /* 4096 bits */
+	uint64_t keys[64];  /* the edges' table keys, 4096 bits: a probe only when one may match */
+};
+
+static inline unsigned tri_hash(const char *s)
+{
+	unsigned h = (unsigned char)s[0] * 0x9E37u ^ (unsigned char)s[1] * 0x85EBu ^
+		     (unsigned char)s[2] * 0xC2B3u;
+	return (h ^ (h >> 12)) & 4095u;
+}
 
 struct edge {
 	uint64_t hash;
@@ -40,6 +59,10 @@ struct slant_lexicon {
 	size_t nnodes, capnodes;
 	struct edge *edges; /* hash table, a power of two in size */
 	size_t nedges, capedges;
+	struct prefix_filter *filters;
+	size_t nfilters, capfilters;
+	/* the tokens that start a whole-word term, as bits of their hash: most tokens start none */
+	uint64_t root_bloom[1024];
 	struct slant_doc *scratch; /* tokenises terms */
 };
 
@@ -56,7 +79,7 @@ struct slant_lexicon *slant_lexicon_new(void)
 		slant_lexicon_free(lx);
 		return NULL;
 	}
-	lx->nodes[0] = (struct node){ NO_ENTRY, false };
+	lx->nodes[0] = (struct node){ NO_ENTRY, 0 };
 	lx->nnodes = 1;
 	return lx;
 }
@@ -78,6 +101,7 @@ void slant_lexicon_free(struct slant_lexicon *lx)
 	free(lx->cats);
 	free(lx->nodes);
 	free(lx->edges);
+	free(lx->filters);
 	slant_doc_free(lx->scratch);
 	free(lx);
 }
@@ -121,12 +145,33 @@ static inline uint64_t edge_hash(uint64_t h, uint32_t parent, bool prefix)
 	return h ^ (h >> 29);
 }
 
-static uint64_t str_hash(const char *s, size_t n)
+/* Byte at a time: prefix edges are looked up for each prefix length of a token in turn. */
+static uint64_t fnv_hash(const char *s, size_t n)
 {
 	uint64_t h = FNV_OFFSET;
 
 	for (size_t i = 0; i < n; i++)
 		h = fnv_step(h, (unsigned char)s[i]);
+	return h;
+}
+
+/* Eight bytes at a time, for whole tokens: every token is hashed once per document. */
+static inline uint64_t str_hash(const char *s, size_t n)
+{
+	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ULL, w;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 29;
+	}
+	if (n) {
+		w = 0;
+		for (size_t i = 0; i < n; i++)
+			w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+		h = (h ^ w) * 0x94d049bb133111ebULL;
+		h ^= h >> 31;
+	}
 	return h;
 }
 
@@ -170,7 +215,7 @@ static int grow_edges(struct slant_lexicon *lx)
 static uint32_t add_edge(struct slant_lexicon *lx, uint32_t parent, const char *s, size_t n,
 			 bool prefix)
 {
-	uint64_t key = edge_hash(str_hash(s, n), parent, prefix);
+	uint64_t key = edge_hash(prefix ? fnv_hash(s, n) : str_hash(s, n), parent, prefix);
 	uint32_t child = find_edge(lx, key, parent, s, n, prefix);
 	size_t i;
 
@@ -183,10 +228,31 @@ static uint32_t add_edge(struct slant_lexicon *lx, uint32_t parent, const char *
 	char *copy = slant_memdup0(s, n);
 	if (!copy)
 		return NO_ENTRY;
+	if (prefix && !lx->nodes[parent].filter) {
+		if (SLANT_GROW(lx->filters, lx->capfilters, lx->nfilters + 1)) {
+			free(copy);
+			return NO_ENTRY;
+		}
+		memset(&lx->filters[lx->nfilters], 0, sizeof(*lx->filters));
+		lx->nodes[parent].filter = (uint32_t)++lx->nfilters;
+	}
+	if (prefix) {
+		struct prefix_filter *f = &lx->filters[lx->nodes[parent].filter - 1];
+		f->lengths |= 1ULL << (n < 64 ? n : 0);
+		if (n < 3) {
+			f->short_ones = 1;
+		} else {
+			unsigned t = tri_hash(s);
+			f->tri[t >> 6] |= 1ULL << (t & 63);
+		}
+		f->keys[(key >> 6) & 63] |= 1ULL << (key & 63);
+	}
+	if (!prefix && parent == 0) {
+		uint64_t h = str_hash(s, n);
+		lx->root_bloom[(h >> 20) & 1023] |= 1ULL << ((h >> 40) & 63);
+	}
 	child = (uint32_t)lx->nnodes++;
-	lx->nodes[child] = (struct node){ NO_ENTRY, false };
-	if (prefix)
-		lx->nodes[parent].has_prefix = true;
+	lx->nodes[child] = (struct node){ NO_ENTRY, 0 };
 	for (i = key & (lx->capedges - 1); lx->edges[i].used; i = (i + 1) & (lx->capedges - 1))
 		;
 	lx->edges[i] = (struct edge){ key, parent, child, copy, (uint32_t)n, prefix, true };
@@ -604,19 +670,24 @@ out:
 int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *d,
 			struct slant_matches *m, struct slant_err *err)
 {
-	size_t ntok, nu = 0, cap = 0;
+	size_t ntok, nu = 0;
 	const struct slant_token *toks = slant_doc_tokens(d, &ntok);
-	uint32_t *units = NULL;
+	/* per unit: its token, its normalised text and that text's hash, all found once */
+	uint32_t *units = malloc((ntok + 1) * sizeof(*units));
+	uint64_t *hashes = malloc((ntok + 1) * sizeof(*hashes));
+	const char **norms = malloc((ntok + 1) * sizeof(*norms));
 	int ret = 0;
 
+	if (!units || !hashes || !norms) {
+		ret = slant_fail_oom(err);
+		goto out;
+	}
 	/* Quotation marks do not break a term: so-called “raids” is still "so-called raids". */
 	for (size_t i = 0; i < ntok; i++) {
 		if (toks[i].kind == SLANT_TOK_QUOTE)
 			continue;
-		if (SLANT_GROW(units, cap, nu + 1)) {
-			ret = slant_fail_oom(err);
-			goto out;
-		}
+		norms[nu] = slant_doc_norm(d, &toks[i]);
+		hashes[nu] = str_hash(norms[nu], toks[i].norm_len);
 		units[nu++] = (uint32_t)i;
 	}
 	for (size_t i = 0; i < nu;) {
@@ -625,27 +696,44 @@ int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *
 
 		for (size_t pos = i; pos < nu; pos++) {
 			const struct slant_token *t = &toks[units[pos]];
-			const char *s = slant_doc_norm(d, t);
-			if (lx->nodes[node].has_prefix) {
+			const char *s = norms[pos];
+			const struct prefix_filter *f =
+				lx->nodes[node].filter ? &lx->filters[lx->nodes[node].filter - 1] : NULL;
+			if (f && !f->short_ones) {
+				unsigned th = t->norm_len >= 3 ? tri_hash(s) : 0;
+				if (t->norm_len < 3 || !(f->tri[th >> 6] & (1ULL << (th & 63))))
+					f = NULL;
+			}
+			if (f) {
 				/* the longest prefix of the token that a prefix term names */
 				uint64_t h = FNV_OFFSET;
 				for (size_t k = 1; k <= t->norm_len; k++) {
 					h = fnv_step(h, (unsigned char)s[k - 1]);
-					uint32_t c = find_edge(lx, edge_hash(h, node, true), node, s,
-							       k, true);
+					if (k < 64 ? !(f->lengths & (1ULL << k)) : !(f->lengths & 1))
+						continue;
+					uint64_t key = edge_hash(h, node, true);
+					if (!(f->keys[(key >> 6) & 63] & (1ULL << (key & 63))))
+						continue;
+					uint32_t c = find_edge(lx, key, node, s, k, true);
 					if (c != NO_ENTRY && lx->nodes[c].entry != NO_ENTRY) {
 						best_entry = lx->nodes[c].entry;
 						best_end = pos + 1;
 					}
 				}
 			}
-			uint32_t child = find_edge(lx, edge_hash(str_hash(s, t->norm_len), node, false),
-						   node, s, t->norm_len, false);
+			uint64_t h0 = hashes[pos];
+			uint32_t child = NO_ENTRY;
+			if (node || (lx->root_bloom[(h0 >> 20) & 1023] & (1ULL << ((h0 >> 40) & 63))))
+				child = find_edge(lx, edge_hash(h0, node, false), node, s, t->norm_len,
+						  false);
 			/* a possessive is its word: "the regime's" has "regime" in it */
 			if (child == NO_ENTRY && t->norm_len > 2 && s[t->norm_len - 2] == '\'' &&
-			    s[t->norm_len - 1] == 's')
-				child = find_edge(lx, edge_hash(str_hash(s, t->norm_len - 2), node, false),
-						  node, s, t->norm_len - 2, false);
+			    s[t->norm_len - 1] == 's') {
+				uint64_t h1 = str_hash(s, t->norm_len - 2);
+				if (node || (lx->root_bloom[(h1 >> 20) & 1023] & (1ULL << ((h1 >> 40) & 63))))
+					child = find_edge(lx, edge_hash(h1, node, false), node, s,
+							  t->norm_len - 2, false);
+			}
 			if (child == NO_ENTRY)
 				break;
 			node = child;
@@ -670,5 +758,7 @@ int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *
 	}
 out:
 	free(units);
+	free(hashes);
+	free(norms);
 	return ret;
 }
