@@ -28,17 +28,17 @@ struct node {
  * here, so prefix terms cost almost nothing beyond the exact lookup.
  */
 struct prefix_filter {
-	uint64_t lengths;   /* bit k: a prefix of k bytes (k < 64); bit 0: one of 64 or more */
-	uint8_t short_ones; /* some prefix is shorter than 3 bytes: no trigram to test */
-	uint64_t tri[64];   /* 4096 bits */
-	uint64_t keys[64];  /* the edges' table keys, 4096 bits: a probe only when one may match */
+	uint64_t lengths;    /* bit k: a prefix of k bytes (k < 64); bit 0: one of 64 or more */
+	uint8_t short_ones;  /* some prefix is shorter than 3 bytes: no trigram to test */
+	uint64_t tri[1024]; /* 65536 bits: few tokens share a first three bytes with a prefix */
+	uint64_t keys[1024]; /* the edges' keys, 65536 bits: a probe only when one may match */
 };
 
 static inline unsigned tri_hash(const char *s)
 {
-	unsigned h = (unsigned char)s[0] * 0x9E37u ^ (unsigned char)s[1] * 0x85EBu ^
-		     (unsigned char)s[2] * 0xC2B3u;
-	return (h ^ (h >> 12)) & 4095u;
+	uint32_t h = ((uint32_t)(unsigned char)s[0] << 16 | (uint32_t)(unsigned char)s[1] << 8 |
+		      (unsigned char)s[2]) * 0x9E3779B1u;
+	return h >> 16;
 }
 
 struct edge {
@@ -245,7 +245,7 @@ static uint32_t add_edge(struct slant_lexicon *lx, uint32_t parent, const char *
 			unsigned t = tri_hash(s);
 			f->tri[t >> 6] |= 1ULL << (t & 63);
 		}
-		f->keys[(key >> 6) & 63] |= 1ULL << (key & 63);
+		f->keys[(key >> 6) & 1023] |= 1ULL << (key & 63);
 	}
 	if (!prefix && parent == 0) {
 		uint64_t h = str_hash(s, n);
@@ -712,7 +712,7 @@ int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *
 					if (k < 64 ? !(f->lengths & (1ULL << k)) : !(f->lengths & 1))
 						continue;
 					uint64_t key = edge_hash(h, node, true);
-					if (!(f->keys[(key >> 6) & 63] & (1ULL << (key & 63))))
+					if (!(f->keys[(key >> 6) & 1023] & (1ULL << (key & 63))))
 						continue;
 					uint32_t c = find_edge(lx, key, node, s, k, true);
 					if (c != NO_ENTRY && lx->nodes[c].entry != NO_ENTRY) {
