@@ -372,9 +372,9 @@ static int format_table(const struct terms *x, const char *id, const char *outle
 			order[k - 1] = t;
 		}
 	if (!ret && n)
-		ret = slant_buf_adds(b, "  category                          count  per 1,000\n");
+		ret = slant_buf_adds(b, "  category                              count  per 1,000\n");
 	for (size_t i = 0; !ret && i < n; i++)
-		ret = slant_buf_addf(b, "  %-32s %6llu  %9.2f\n",
+		ret = slant_buf_addf(b, "  %-36s %6llu  %9.2f\n",
 				     slant_lexicon_category(x->lx, order[i]),
 				     (unsigned long long)c->cat[order[i]],
 				     per_1000(c->cat[order[i]], c->words));
