@@ -134,6 +134,16 @@ void cli_input_release(struct cli_input *in);
 int cli_input_option(struct cli_input *in, int opt, const char *arg);
 /* Loads what the options name and queues the inputs. Returns 0 or an exit code. */
 int cli_input_open(struct cli_input *in, int argc, char **argv);
+/*
+ * What every analysing command's option loop shares: `-o FILE` (into *output), the input
+ * options, --help and unknown options. Returns 0 to go on, or sets *stop and returns the exit
+ * code (EXIT_OK after printing the help).
+ */
+int cli_common_option(struct cli_input *in, int opt, const char *arg, const char **output,
+		      bool *stop);
+/* The index of `arg` in `names` (NULL-terminated) for --format, or a usage error (negative). */
+int cli_format(const char *arg, const char *const *names);
+
 /* Fills a pipeline configuration from the options. */
 void cli_input_conf(const struct cli_input *in, struct slant_pipeline_conf *conf, bool analyze);
 /* The pipeline's bad-record callback for commands whose ctx starts with a cli_input pointer. */

@@ -262,33 +262,20 @@ int cmd_contrast(int argc, char **argv)
 				goto out;
 			}
 			break;
-		case OPT_FORMAT:
-			if (!strcmp(optarg, "table"))
-				x.format = FMT_TABLE;
-			else if (!strcmp(optarg, "tsv"))
-				x.format = FMT_TSV;
-			else if (!strcmp(optarg, "jsonl"))
-				x.format = FMT_JSONL;
-			else {
-				ret = cli_usage_error("unknown format '%s': use table, tsv or jsonl",
-						      optarg);
+		case OPT_FORMAT: {
+			static const char *const names[] = { "table", "tsv", "jsonl", NULL };
+			if ((x.format = cli_format(optarg, names)) < 0) {
+				ret = EXIT_USAGE;
 				goto out;
 			}
 			break;
-		case 'o':
-			output = optarg;
-			break;
-		case '?':
-			ret = EXIT_USAGE;
-			goto out;
-		default:
-			ret = cli_input_option(&x.in, c, optarg);
-			if (ret < 0) {
-				ret = cli_help();
+		}
+		default: {
+			bool stop;
+			ret = cli_common_option(&x.in, c, optarg, &output, &stop);
+			if (stop)
 				goto out;
-			}
-			if (ret)
-				goto out;
+		}
 		}
 	}
 	if ((ret = cli_input_open(&x.in, argc - optind, argv + optind)))

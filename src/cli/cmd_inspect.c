@@ -339,33 +339,23 @@ int cmd_inspect(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		switch (c) {
-		case OPT_FORMAT:
-			if (!strcmp(optarg, "text"))
-				x.format = FMT_TEXT;
-			else if (!strcmp(optarg, "jsonl"))
-				x.format = FMT_JSONL;
-			else {
-				ret = cli_usage_error("unknown format '%s': use text or jsonl", optarg);
+		case OPT_FORMAT: {
+			static const char *const names[] = { "text", "jsonl", NULL };
+			if ((x.format = cli_format(optarg, names)) < 0) {
+				ret = EXIT_USAGE;
 				goto out;
 			}
 			break;
+		}
 		case OPT_SUMMARY:
 			x.summary = true;
 			break;
-		case 'o':
-			output = optarg;
-			break;
-		case '?':
-			ret = EXIT_USAGE;
-			goto out;
-		default:
-			ret = cli_input_option(&x.in, c, optarg);
-			if (ret < 0) {
-				ret = cli_help();
+		default: {
+			bool stop;
+			ret = cli_common_option(&x.in, c, optarg, &output, &stop);
+			if (stop)
 				goto out;
-			}
-			if (ret)
-				goto out;
+		}
 		}
 	}
 	if ((ret = cli_input_open(&x.in, argc - optind, argv + optind)))

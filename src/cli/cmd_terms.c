@@ -651,19 +651,14 @@ int cmd_terms(int argc, char **argv)
 			}
 			ret = cli_usage_error("--per wants article or outlet, not '%s'", optarg);
 			goto out;
-		case OPT_FORMAT:
-			if (!strcmp(optarg, "table"))
-				x.format = FMT_TABLE;
-			else if (!strcmp(optarg, "tsv"))
-				x.format = FMT_TSV;
-			else if (!strcmp(optarg, "jsonl"))
-				x.format = FMT_JSONL;
-			else {
-				ret = cli_usage_error("unknown format '%s': use table, tsv or jsonl",
-						      optarg);
+		case OPT_FORMAT: {
+			static const char *const names[] = { "table", "tsv", "jsonl", NULL };
+			if ((x.format = cli_format(optarg, names)) < 0) {
+				ret = EXIT_USAGE;
 				goto out;
 			}
 			break;
+		}
 		case OPT_TOP: {
 			long n = strtol(optarg, &end, 10);
 			if (end == optarg || *end || n < 0 || n > 1000) {
@@ -681,20 +676,12 @@ int cmd_terms(int argc, char **argv)
 			if ((ret = cli_lexicons_add(&x.lex, optarg)))
 				goto out;
 			break;
-		case 'o':
-			output = optarg;
-			break;
-		case '?':
-			ret = EXIT_USAGE;
-			goto out;
-		default:
-			ret = cli_input_option(&x.in, c, optarg);
-			if (ret < 0) {
-				ret = cli_help();
+		default: {
+			bool stop;
+			ret = cli_common_option(&x.in, c, optarg, &output, &stop);
+			if (stop)
 				goto out;
-			}
-			if (ret)
-				goto out;
+		}
 		}
 	}
 	if (x.matches && x.per_outlet) {

@@ -186,3 +186,40 @@ int cli_input_finish(struct cli_input *in, int run_ret, const struct slant_err *
 	}
 	return EXIT_OK;
 }
+
+int cli_common_option(struct cli_input *in, int opt, const char *arg, const char **output,
+		      bool *stop)
+{
+	int ret;
+
+	*stop = true;
+	switch (opt) {
+	case 'o':
+		*output = arg;
+		*stop = false;
+		return 0;
+	case '?':
+		return EXIT_USAGE; /* getopt_long has said what is wrong */
+	}
+	ret = cli_input_option(in, opt, arg);
+	if (ret < 0)
+		return cli_help();
+	*stop = ret != 0;
+	return ret;
+}
+
+int cli_format(const char *arg, const char *const *names)
+{
+	struct slant_buf list;
+	int i;
+
+	for (i = 0; names[i]; i++)
+		if (!strcmp(arg, names[i]))
+			return i;
+	slant_buf_init(&list, 0);
+	for (i = 0; names[i]; i++)
+		slant_buf_addf(&list, "%s%s", i ? (names[i + 1] ? ", " : " or ") : "", names[i]);
+	cli_usage_error("unknown format '%s': use %s", arg, list.data);
+	slant_buf_release(&list);
+	return -1;
+}
