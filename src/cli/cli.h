@@ -146,8 +146,14 @@ int cli_format(const char *arg, const char *const *names);
 
 /* Fills a pipeline configuration from the options. */
 void cli_input_conf(const struct cli_input *in, struct slant_pipeline_conf *conf, bool analyze);
-/* The pipeline's bad-record callback for commands whose ctx starts with a cli_input pointer. */
+/* Reports a bad record; with --strict, asks the run to stop. */
 int cli_input_bad(struct cli_input *in, const struct slant_err *err);
+/*
+ * The pipeline's `bad` and `progress` callbacks for every command: each command's context
+ * starts with its struct cli_input, so `ctx` points at one.
+ */
+int cli_bad_cb(const struct slant_err *err, void *ctx);
+void cli_progress_cb(void *ctx, uint64_t records, uint64_t bytes);
 /* The exit code after a run: pipeline result, bad records, output. */
 int cli_input_finish(struct cli_input *in, int run_ret, const struct slant_err *err);
 

@@ -92,16 +92,6 @@ static int work(struct slant_job *job, void *wstate, void *ctx, struct slant_err
 	return slant_ngrams_add(wstate, group, slant_job_doc(job), err);
 }
 
-static int bad(const struct slant_err *err, void *ctx)
-{
-	return cli_input_bad(&((struct contrast *)ctx)->in, err);
-}
-
-static void progress(void *ctx, uint64_t records, uint64_t bytes)
-{
-	cli_progress_update(&((struct contrast *)ctx)->in.progress, records, bytes);
-}
-
 struct group_order {
 	const struct slant_ngrams *g;
 	size_t i;
@@ -211,7 +201,7 @@ int cmd_contrast(int argc, char **argv)
 	};
 	static const struct slant_pipeline_ops ops = {
 		.worker_new = worker_new, .worker_free = worker_free, .work = work,
-		.bad = bad, .progress = progress,
+		.bad = cli_bad_cb, .progress = cli_progress_cb,
 	};
 	struct contrast x;
 	struct slant_pipeline_conf conf;

@@ -271,16 +271,6 @@ static int emit(struct slant_job *job, void *ctx)
 	return 0;
 }
 
-static int bad(const struct slant_err *err, void *ctx)
-{
-	return cli_input_bad(&((struct inspect *)ctx)->in, err);
-}
-
-static void progress(void *ctx, uint64_t records, uint64_t bytes)
-{
-	cli_progress_update(&((struct inspect *)ctx)->in.progress, records, bytes);
-}
-
 static void print_summary(struct inspect *x, const struct slant_pipeline_stats *st)
 {
 	const struct counts *t = &x->total;
@@ -324,7 +314,7 @@ int cmd_inspect(int argc, char **argv)
 	};
 	static const struct slant_pipeline_ops ops = {
 		.job_new = job_new, .job_free = job_free, .work = work,
-		.emit = emit, .bad = bad, .progress = progress,
+		.emit = emit, .bad = cli_bad_cb, .progress = cli_progress_cb,
 	};
 	struct inspect x;
 	struct slant_pipeline_conf conf;

@@ -561,16 +561,6 @@ static int emit(struct slant_job *job, void *ctx)
 	return 0;
 }
 
-static int bad(const struct slant_err *err, void *ctx)
-{
-	return cli_input_bad(&((struct terms *)ctx)->in, err);
-}
-
-static void progress(void *ctx, uint64_t records, uint64_t bytes)
-{
-	cli_progress_update(&((struct terms *)ctx)->in.progress, records, bytes);
-}
-
 static int cmp_outlet(const void *a, const void *b)
 {
 	return strcmp(((const struct outlet *)a)->name, ((const struct outlet *)b)->name);
@@ -627,7 +617,7 @@ int cmd_terms(int argc, char **argv)
 	};
 	static const struct slant_pipeline_ops ops = {
 		.job_new = job_new, .job_free = job_free, .work = work,
-		.emit = emit, .bad = bad, .progress = progress,
+		.emit = emit, .bad = cli_bad_cb, .progress = cli_progress_cb,
 	};
 	struct terms x;
 	struct slant_pipeline_conf conf;

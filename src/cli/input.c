@@ -170,6 +170,16 @@ int cli_input_bad(struct cli_input *in, const struct slant_err *err)
 	return in->strict ? SLANT_ESTOP : 0;
 }
 
+int cli_bad_cb(const struct slant_err *err, void *ctx)
+{
+	return cli_input_bad(ctx, err);
+}
+
+void cli_progress_cb(void *ctx, uint64_t records, uint64_t bytes)
+{
+	cli_progress_update(&((struct cli_input *)ctx)->progress, records, bytes);
+}
+
 int cli_input_finish(struct cli_input *in, int run_ret, const struct slant_err *err)
 {
 	cli_progress_done(&in->progress);
