@@ -42,7 +42,7 @@ enum { FMT_TABLE, FMT_TSV, FMT_JSONL };
 #define MAX_ENTRIES ((size_t)4 << 20)
 
 struct contrast {
-	struct cli_input in; /* first: see cli_input_bad() */
+	struct cli_input in; /* first: cli_bad_cb() and cli_progress_cb() find it at ctx */
 	const char *by;
 	size_t top;
 	uint64_t min_count;

@@ -39,7 +39,7 @@ struct job_out {
 };
 
 struct inspect {
-	struct cli_input in; /* first: the bad-record callback reaches it through ctx */
+	struct cli_input in; /* first: cli_bad_cb() and cli_progress_cb() find it at ctx */
 	int format;
 	bool summary;
 	struct cli_out out;

@@ -62,7 +62,7 @@ struct outlet {
 };
 
 struct terms {
-	struct cli_input in; /* first: see cli_input_bad() */
+	struct cli_input in; /* first: cli_bad_cb() and cli_progress_cb() find it at ctx */
 	struct cli_lexicons lex;
 	const struct slant_lexicon *lx;
 	size_t ncats, nentries;
