@@ -38,8 +38,9 @@ const char cmd_contrast_usage[] =
 
 enum { FMT_TABLE, FMT_TSV, FMT_JSONL };
 
-/* (n-gram, group) counts kept in memory at once, about 32 bytes each */
-#define MAX_ENTRIES ((size_t)4 << 20)
+/* (n-gram, group) counts kept in memory at once: with the n-grams themselves, about 100 bytes
+ * each, counted once in the total and once across the workers */
+#define MAX_ENTRIES ((size_t)2 << 20)
 
 struct contrast {
 	struct cli_input in; /* first: cli_bad_cb() and cli_progress_cb() find it at ctx */
