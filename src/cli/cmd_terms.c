@@ -38,7 +38,7 @@ enum { FMT_TABLE, FMT_TSV, FMT_JSONL };
 
 /* Counts of one article or one outlet. */
 struct counts {
-	uint64_t articles, words, matches;
+	uint64_t articles, tokens, words, matches;
 	double lean_sum, weight_sum;
 	uint64_t *cat;  /* per category */
 	uint32_t *term; /* per entry, indexed by a match's first entry (outlets only) */
@@ -175,9 +175,10 @@ static int format_jsonl(const struct terms *x, const char *id, const char *outle
 			ret = slant_buf_addf(b, ",\"articles\":%llu", (unsigned long long)c->articles);
 	}
 	if (!ret)
-		ret = slant_buf_addf(b, ",\"words\":%llu,\"matches\":%llu,\"per_1000\":%.3f,\"lean\":",
-				     (unsigned long long)c->words, (unsigned long long)c->matches,
-				     per_1000(c->matches, c->words));
+		ret = slant_buf_addf(b, ",\"tokens\":%llu,\"words\":%llu,\"matches\":%llu,"
+					"\"per_1000\":%.3f,\"lean\":",
+				     (unsigned long long)c->tokens, (unsigned long long)c->words,
+				     (unsigned long long)c->matches, per_1000(c->matches, c->words));
 	if (!ret)
 		ret = add_lean(b, c, true);
 	if (!ret)
@@ -252,7 +253,7 @@ static int tsv_header(const struct terms *x, struct slant_buf *b)
 		return slant_buf_adds(b, "article\toutlet\tstart\tend\ttext\tterm\tcategories\tlean\n");
 	ret = slant_buf_adds(b, x->per_outlet ? "outlet\tarticles" : "article\toutlet");
 	if (!ret)
-		ret = slant_buf_adds(b, "\twords\tmatches\tper_1000\tlean");
+		ret = slant_buf_adds(b, "\ttokens\twords\tmatches\tper_1000\tlean");
 	for (size_t i = 0; !ret && i < x->ncats; i++)
 		ret = slant_buf_addf(b, "\t%s\t%s_per_1000", slant_lexicon_category(x->lx, i),
 				     slant_lexicon_category(x->lx, i));
@@ -279,8 +280,9 @@ static int format_tsv(const struct terms *x, const char *id, const char *outlet,
 			ret = slant_buf_addf(b, "\t%llu", (unsigned long long)c->articles);
 	}
 	if (!ret)
-		ret = slant_buf_addf(b, "\t%llu\t%llu\t%.3f\t", (unsigned long long)c->words,
-				     (unsigned long long)c->matches, per_1000(c->matches, c->words));
+		ret = slant_buf_addf(b, "\t%llu\t%llu\t%llu\t%.3f\t", (unsigned long long)c->tokens,
+				     (unsigned long long)c->words, (unsigned long long)c->matches,
+				     per_1000(c->matches, c->words));
 	if (!ret)
 		ret = add_lean(b, c, false);
 	for (size_t i = 0; !ret && i < x->ncats; i++)
@@ -349,12 +351,12 @@ static int format_table(const struct terms *x, const char *id, const char *outle
 	int ret;
 
 	if (id)
-		ret = slant_buf_addf(b, "%s  (%s)  %llu words", id, outlet,
-				     (unsigned long long)c->words);
+		ret = slant_buf_addf(b, "%s  (%s)  %llu tokens, %llu words", id, outlet,
+				     (unsigned long long)c->tokens, (unsigned long long)c->words);
 	else
-		ret = slant_buf_addf(b, "%s  %llu article%s, %llu words", outlet,
+		ret = slant_buf_addf(b, "%s  %llu article%s, %llu tokens, %llu words", outlet,
 				     (unsigned long long)c->articles, c->articles == 1 ? "" : "s",
-				     (unsigned long long)c->words);
+				     (unsigned long long)c->tokens, (unsigned long long)c->words);
 	if (!ret)
 		ret = slant_buf_addf(b, "\n  %llu matches, %.1f per 1,000 words, mean lean ",
 				     (unsigned long long)c->matches, per_1000(c->matches, c->words));
@@ -397,6 +399,7 @@ static int work(struct slant_job *job, void *wstate, void *ctx, struct slant_err
 	const struct slant_article *a = slant_job_article(job);
 	const struct slant_doc *d = slant_job_doc(job);
 	struct slant_matches sorted;
+	size_t ntok;
 	int ret;
 
 	(void)wstate;
@@ -405,6 +408,8 @@ static int work(struct slant_job *job, void *wstate, void *ctx, struct slant_err
 	slant_buf_reset(&j->out);
 	memset(j->c.cat, 0, x->ncats * sizeof(*j->c.cat));
 	j->c.articles = 1;
+	slant_doc_tokens(d, &ntok);
+	j->c.tokens = ntok;
 	j->c.words = slant_doc_words(d);
 	j->c.matches = 0;
 	j->c.lean_sum = j->c.weight_sum = 0;
@@ -550,6 +555,7 @@ static int emit(struct slant_job *job, void *ctx)
 	if (!(o = find_outlet(x, a->outlet)))
 		return SLANT_ENOMEM;
 	o->c.articles++;
+	o->c.tokens += j->c.tokens;
 	o->c.words += j->c.words;
 	o->c.matches += j->c.matches;
 	o->c.lean_sum += j->c.lean_sum;
