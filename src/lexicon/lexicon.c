@@ -11,6 +11,7 @@
 #include "internal.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,21 +25,34 @@ struct node {
 
 /*
  * What a token must look like to start one of a node's prefix terms: the prefix lengths
- * present, and (a Bloom-like bit set) the hashes of their first three bytes. Most tokens fail
- * here, so prefix terms cost almost nothing beyond the exact lookup.
+ * present here, and (in the lexicon's bit sets, shared by all nodes) the first three bytes of
+ * each prefix and each prefix edge's key. Most tokens fail these tests, so prefix terms cost
+ * almost nothing beyond the exact lookup.
  */
 struct prefix_filter {
-	uint64_t lengths;    /* bit k: a prefix of k bytes (k < 64); bit 0: one of 64 or more */
-	uint8_t short_ones;  /* some prefix is shorter than 3 bytes: no trigram to test */
-	uint64_t tri[1024]; /* 65536 bits: few tokens share a first three bytes with a prefix */
-	uint64_t keys[1024]; /* the edges' keys, 65536 bits: a probe only when one may match */
+	uint64_t lengths;   /* bit k: a prefix of k bytes (k < 64); bit 0: one of 64 or more */
+	uint8_t short_ones; /* some prefix is shorter than 3 bytes: no trigram to test */
 };
 
-static inline unsigned tri_hash(const char *s)
+#define PFX_BITS_WORDS ((size_t)1 << 15) /* 2^21 bits in each shared set */
+
+/* A bit of a shared set for the first three bytes of a token under `node`. */
+static inline uint64_t tri_key(const char *s, uint32_t node)
 {
-	uint32_t h = ((uint32_t)(unsigned char)s[0] << 16 | (uint32_t)(unsigned char)s[1] << 8 |
-		      (unsigned char)s[2]) * 0x9E3779B1u;
-	return h >> 16;
+	uint64_t h = ((uint64_t)node << 24 | (uint64_t)(unsigned char)s[0] << 16 |
+		      (uint64_t)(unsigned char)s[1] << 8 | (unsigned char)s[2]) *
+		     0x9E3779B97F4A7C15ULL;
+	return h >> 43; /* 21 bits */
+}
+
+static inline bool bit_test(const uint64_t *set, uint64_t bit)
+{
+	return set[(bit >> 6) & (PFX_BITS_WORDS - 1)] & (1ULL << (bit & 63));
+}
+
+static inline void bit_set(uint64_t *set, uint64_t bit)
+{
+	set[(bit >> 6) & (PFX_BITS_WORDS - 1)] |= 1ULL << (bit & 63);
 }
 
 struct edge {
@@ -61,6 +75,7 @@ struct slant_lexicon {
 	size_t nedges, capedges;
 	struct prefix_filter *filters;
 	size_t nfilters, capfilters;
+	uint64_t *pfx_tri, *pfx_keys; /* shared bit sets, PFX_BITS_WORDS words each */
 	/* the tokens that start a whole-word term, as bits of their hash: most tokens start none */
 	uint64_t root_bloom[1024];
 	struct slant_doc *scratch; /* tokenises terms */
@@ -75,7 +90,10 @@ struct slant_lexicon *slant_lexicon_new(void)
 	lx->scratch = slant_doc_new();
 	lx->capedges = 1024;
 	lx->edges = calloc(lx->capedges, sizeof(*lx->edges));
-	if (!lx->scratch || !lx->edges || SLANT_GROW(lx->nodes, lx->capnodes, 1)) {
+	lx->pfx_tri = calloc(PFX_BITS_WORDS, sizeof(uint64_t));
+	lx->pfx_keys = calloc(PFX_BITS_WORDS, sizeof(uint64_t));
+	if (!lx->scratch || !lx->edges || !lx->pfx_tri || !lx->pfx_keys ||
+	    SLANT_GROW(lx->nodes, lx->capnodes, 1)) {
 		slant_lexicon_free(lx);
 		return NULL;
 	}
@@ -102,6 +120,8 @@ void slant_lexicon_free(struct slant_lexicon *lx)
 	free(lx->nodes);
 	free(lx->edges);
 	free(lx->filters);
+	free(lx->pfx_tri);
+	free(lx->pfx_keys);
 	slant_doc_free(lx->scratch);
 	free(lx);
 }
@@ -239,13 +259,11 @@ static uint32_t add_edge(struct slant_lexicon *lx, uint32_t parent, const char *
 	if (prefix) {
 		struct prefix_filter *f = &lx->filters[lx->nodes[parent].filter - 1];
 		f->lengths |= 1ULL << (n < 64 ? n : 0);
-		if (n < 3) {
+		if (n < 3)
 			f->short_ones = 1;
-		} else {
-			unsigned t = tri_hash(s);
-			f->tri[t >> 6] |= 1ULL << (t & 63);
-		}
-		f->keys[(key >> 6) & 1023] |= 1ULL << (key & 63);
+		else
+			bit_set(lx->pfx_tri, tri_key(s, parent));
+		bit_set(lx->pfx_keys, key);
 	}
 	if (!prefix && parent == 0) {
 		uint64_t h = str_hash(s, n);
@@ -289,7 +307,7 @@ struct term_in {
 };
 
 /*
- * Adds one term. `seen` counts the entries this file had before, for the duplicate check.
+ * Adds one term; entries from `file_first` on came from the same file (the duplicate check).
  * 0, SLANT_ENOMEM, or SLANT_EDATA with `err` set.
  */
 static int add_term(struct slant_lexicon *lx, const struct term_in *t, const char *source,
@@ -297,68 +315,75 @@ static int add_term(struct slant_lexicon *lx, const struct term_in *t, const cha
 {
 	struct slant_doc_opts o = { NULL, SLANT_DOC_NO_STRIP | SLANT_DOC_NO_REPAIR };
 	const struct slant_token *toks;
-	size_t ntok, len = t->len, units = 0;
+	size_t ntok, len = t->len, units = 0, last_unit = SIZE_MAX;
 	bool prefix = len && t->term[len - 1] == '*';
-	uint32_t node = 0, cat;
-	struct slant_buf written;
-	int ret;
+	uint32_t node = 0, cat, last = NO_ENTRY;
+	struct slant_buf written, text;
+	int ret = 0;
 
+	slant_buf_init(&written, 0);
+	slant_buf_init(&text, 0);
 	if (prefix)
 		len--;
-	if (memchr(t->term, '*', len))
-		return slant_fail(err, SLANT_EDATA, source, line, -1,
-				  "'*' may only end a term: '%.*s'", (int)t->len, t->term);
-	if ((ret = slant_doc_analyze(lx->scratch, t->term, len, NULL, &o, err)))
-		return ret == SLANT_ENOMEM ? ret : slant_fail(err, ret, source, line, -1,
-							    "cannot read term");
+	if (memchr(t->term, '*', len)) {
+		ret = slant_fail(err, SLANT_EDATA, source, line, -1,
+				 "'*' may only end a term: '%.*s'", (int)t->len, t->term);
+		goto out;
+	}
+	/*
+	 * A prefix is tokenised with a letter in place of the star, so "anti-*" and "o'*" stay
+	 * inside their word as they are in text ("anti-immigrant"); the letter is dropped after.
+	 */
+	if (slant_buf_add(&text, t->term, len) || (prefix && slant_buf_addc(&text, 'x'))) {
+		ret = SLANT_ENOMEM;
+		goto out;
+	}
+	if ((ret = slant_doc_analyze(lx->scratch, text.data, text.len, NULL, &o, err))) {
+		if (ret != SLANT_ENOMEM)
+			ret = slant_fail(err, ret, source, line, -1, "cannot read term");
+		goto out;
+	}
 	toks = slant_doc_tokens(lx->scratch, &ntok);
-	slant_buf_init(&written, 0);
-	for (size_t i = 0; i < ntok; i++) {
+	for (size_t i = 0; i < ntok; i++)
+		if (toks[i].kind != SLANT_TOK_QUOTE)
+			last_unit = i;
+	if (last_unit == SIZE_MAX ||
+	    (prefix && (toks[last_unit].end != text.len || toks[last_unit].norm_len < 2))) {
+		ret = slant_fail(err, SLANT_EDATA, source, line, -1,
+				 prefix ? "'*' must follow a word: '%.*s'" : "empty term%.*s",
+				 prefix ? (int)t->len : 0, t->term);
+		goto out;
+	}
+	for (size_t i = 0; i <= last_unit; i++) {
 		if (toks[i].kind == SLANT_TOK_QUOTE)
 			continue;
-		bool last = true;
-		for (size_t k = i + 1; k < ntok; k++)
-			if (toks[k].kind != SLANT_TOK_QUOTE)
-				last = false;
 		const char *s = slant_doc_norm(lx->scratch, &toks[i]);
-		node = add_edge(lx, node, s, toks[i].norm_len, prefix && last);
-		if (node == NO_ENTRY) {
-			slant_buf_release(&written);
-			return SLANT_ENOMEM;
-		}
-		if ((units++ && slant_buf_addc(&written, ' ')) ||
-		    slant_buf_add(&written, s, toks[i].norm_len)) {
-			slant_buf_release(&written);
-			return SLANT_ENOMEM;
+		size_t n = toks[i].norm_len - (prefix && i == last_unit); /* without the letter */
+		node = add_edge(lx, node, s, n, prefix && i == last_unit);
+		if (node == NO_ENTRY ||
+		    (units++ && slant_buf_addc(&written, ' ')) || slant_buf_add(&written, s, n)) {
+			ret = SLANT_ENOMEM;
+			goto out;
 		}
 	}
-	if (!units) {
-		slant_buf_release(&written);
-		return slant_fail(err, SLANT_EDATA, source, line, -1, "empty term");
-	}
-	if (prefix && slant_buf_addc(&written, '*')) {
-		slant_buf_release(&written);
-		return SLANT_ENOMEM;
-	}
-	if ((ret = category_id(lx, t->category, t->category_len, &cat))) {
-		slant_buf_release(&written);
-		return ret;
+	if ((prefix && slant_buf_addc(&written, '*')) ||
+	    (ret = category_id(lx, t->category, t->category_len, &cat))) {
+		ret = SLANT_ENOMEM;
+		goto out;
 	}
 	/* The same term twice in one file, with the same category, is a mistake in the file. */
-	uint32_t last = NO_ENTRY;
 	for (uint32_t k = lx->nodes[node].entry; k != NO_ENTRY; k = lx->entries[k].next) {
 		if (k >= file_first && lx->entries[k].category == cat) {
 			ret = slant_fail(err, SLANT_EDATA, source, line, -1,
 					 "duplicate term '%s' (first at line %ld)", written.data,
 					 lx->entries[k].line);
-			slant_buf_release(&written);
-			return ret;
+			goto out;
 		}
 		last = k;
 	}
 	if (lx->n >= NO_ENTRY - 1 || SLANT_GROW(lx->entries, lx->cap, lx->n + 1)) {
-		slant_buf_release(&written);
-		return SLANT_ENOMEM;
+		ret = SLANT_ENOMEM;
+		goto out;
 	}
 	struct slant_lexentry *e = &lx->entries[lx->n];
 	e->term = slant_buf_detach(&written, NULL);
@@ -368,7 +393,8 @@ static int add_term(struct slant_lexicon *lx, const struct term_in *t, const cha
 		free((char *)e->term);
 		free((char *)e->note);
 		free((char *)e->source);
-		return SLANT_ENOMEM;
+		ret = SLANT_ENOMEM;
+		goto out;
 	}
 	e->category = cat;
 	e->lean = t->lean;
@@ -380,7 +406,10 @@ static int add_term(struct slant_lexicon *lx, const struct term_in *t, const cha
 	else
 		lx->entries[last].next = (uint32_t)lx->n;
 	lx->n++;
-	return 0;
+out:
+	slant_buf_release(&written);
+	slant_buf_release(&text);
+	return ret;
 }
 
 /* ------------------------------------------------------------------ files */
@@ -407,13 +436,14 @@ static bool parse_number(const char *s, size_t n, double *v)
 {
 	char buf[64], *end;
 
-	if (!n || n >= sizeof(buf))
+	/* plain decimal numbers only: strtod would also take "nan", " 1" and "0x1p3" */
+	if (!n || n >= sizeof(buf) || strspn(s, "+-.0123456789eE") < n)
 		return false;
 	memcpy(buf, s, n);
 	buf[n] = '\0';
 	errno = 0;
 	*v = strtod(buf, &end);
-	return !errno && end == buf + n;
+	return !errno && end == buf + n && isfinite(*v);
 }
 
 static int parse_tsv(struct slant_lexicon *lx, const char *data, size_t len, const char *name,
@@ -460,11 +490,13 @@ static int parse_tsv(struct slant_lexicon *lx, const char *data, size_t len, con
 			return slant_fail(err, SLANT_EDATA, name, line, -1, "missing term");
 		if (!fl[1])
 			return slant_fail(err, SLANT_EDATA, name, line, -1, "missing category");
-		if (!parse_number(f[2], fl[2], &t.lean) || t.lean < -1 || t.lean > 1)
+		/* an empty lean is 0 (neither side), an empty weight 1 */
+		if (fl[2] && (!parse_number(f[2], fl[2], &t.lean) || t.lean < -1 || t.lean > 1))
 			return slant_fail(err, SLANT_EDATA, name, line, -1,
 					  "lean must be a number from -1 to 1, not '%.*s'",
 					  (int)(fl[2] > 20 ? 20 : fl[2]), f[2]);
-		if (!parse_number(f[3], fl[3], &t.weight) || !(t.weight > 0) || t.weight > 1e6)
+		if (fl[3] && (!parse_number(f[3], fl[3], &t.weight) || !(t.weight > 0) ||
+			      t.weight > 1e6))
 			return slant_fail(err, SLANT_EDATA, name, line, -1,
 					  "weight must be a positive number, not '%.*s'",
 					  (int)(fl[3] > 20 ? 20 : fl[3]), f[3]);
@@ -555,9 +587,19 @@ static int parse_dic(struct slant_lexicon *lx, const char *data, size_t len, con
 						 "expected a category number and name");
 				goto out;
 			}
-			const char *ne = e;
+			/* the name is one field: LIWC files may add a description after a tab */
+			const char *ne = memchr(nm, '\t', (size_t)(e - nm));
+			if (!ne)
+				ne = e;
 			while (ne > nm && slant_is_space((unsigned char)ne[-1]))
 				ne--;
+			for (size_t c = 0; c < ncats; c++) {
+				if (cats[c].num == num) {
+					ret = slant_fail(err, SLANT_EDATA, name, line, -1,
+							 "category %ld defined twice", num);
+					goto out;
+				}
+			}
 			if (SLANT_GROW(cats, capcats, ncats + 1)) {
 				ret = slant_fail_oom(err);
 				goto out;
@@ -699,11 +741,9 @@ int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *
 			const char *s = norms[pos];
 			const struct prefix_filter *f =
 				lx->nodes[node].filter ? &lx->filters[lx->nodes[node].filter - 1] : NULL;
-			if (f && !f->short_ones) {
-				unsigned th = t->norm_len >= 3 ? tri_hash(s) : 0;
-				if (t->norm_len < 3 || !(f->tri[th >> 6] & (1ULL << (th & 63))))
-					f = NULL;
-			}
+			if (f && !f->short_ones &&
+			    (t->norm_len < 3 || !bit_test(lx->pfx_tri, tri_key(s, node))))
+				f = NULL;
 			if (f) {
 				/* the longest prefix of the token that a prefix term names */
 				uint64_t h = FNV_OFFSET;
@@ -712,7 +752,7 @@ int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *
 					if (k < 64 ? !(f->lengths & (1ULL << k)) : !(f->lengths & 1))
 						continue;
 					uint64_t key = edge_hash(h, node, true);
-					if (!(f->keys[(key >> 6) & 1023] & (1ULL << (key & 63))))
+					if (!bit_test(lx->pfx_keys, key))
 						continue;
 					uint32_t c = find_edge(lx, key, node, s, k, true);
 					if (c != NO_ENTRY && lx->nodes[c].entry != NO_ENTRY) {
@@ -726,13 +766,23 @@ int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *
 			if (node || (lx->root_bloom[(h0 >> 20) & 1023] & (1ULL << ((h0 >> 40) & 63))))
 				child = find_edge(lx, edge_hash(h0, node, false), node, s, t->norm_len,
 						  false);
-			/* a possessive is its word: "the regime's" has "regime" in it */
-			if (child == NO_ENTRY && t->norm_len > 2 && s[t->norm_len - 2] == '\'' &&
-			    s[t->norm_len - 1] == 's') {
+			/*
+			 * A possessive is its word: "the regime's" has "regime" in it. The word ends
+			 * a term here even when the possessive itself goes on to a longer one.
+			 */
+			if (t->norm_len > 2 && s[t->norm_len - 2] == '\'' && s[t->norm_len - 1] == 's') {
 				uint64_t h1 = str_hash(s, t->norm_len - 2);
-				if (node || (lx->root_bloom[(h1 >> 20) & 1023] & (1ULL << ((h1 >> 40) & 63))))
-					child = find_edge(lx, edge_hash(h1, node, false), node, s,
-							  t->norm_len - 2, false);
+				uint32_t c1 = NO_ENTRY;
+				if (node ||
+				    (lx->root_bloom[(h1 >> 20) & 1023] & (1ULL << ((h1 >> 40) & 63))))
+					c1 = find_edge(lx, edge_hash(h1, node, false), node, s,
+						       t->norm_len - 2, false);
+				if (c1 != NO_ENTRY && child == NO_ENTRY) {
+					child = c1;
+				} else if (c1 != NO_ENTRY && lx->nodes[c1].entry != NO_ENTRY) {
+					best_entry = lx->nodes[c1].entry;
+					best_end = pos + 1;
+				}
 			}
 			if (child == NO_ENTRY)
 				break;

@@ -176,11 +176,49 @@ static void test_same_term_in_two_files(void **state)
 	slant_lexicon_free(lx);
 }
 
+static void test_prefixes_in_words_and_deep(void **state)
+{
+	static const char more[] =
+		"term\tcategory\tlean\tweight\tnote\n"
+		"anti-*\tstance\t\t\tempty lean and weight: 0 and 1\n"
+		"o'*\tname\t0\t1\t\n"
+		"women's march\tevent\t0\t1\t\n"
+		"women\tperson\t0\t1\t\n"
+		"mass de*\tdeep\t0\t1\ta short prefix under a word\n"
+		"mass deportation campaign*\tdeep\t0\t1\ta long one\n"
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa*\tlong\t0\t1\t\n";
+	struct slant_lexicon *lx = load(more, "m.tsv");
+	struct found f;
+	const struct slant_lexentry *e = slant_lexicon_entry(lx, 0);
+
+	(void)state;
+	assert_string_equal(e->term, "anti-*");
+	assert_near(e->lean, 0, 1e-12);
+	assert_near(e->weight, 1, 1e-12);
+	match(lx, "anti-immigrant O'Brien Obama open", &f);
+	assert_int_equal(f.n, 2); /* "o'*" is not "o*" */
+	assert_string_equal(f.text[0], "anti-immigrant");
+	assert_string_equal(f.text[1], "O'Brien");
+	/* the possessive ends the shorter term though a longer one starts with it */
+	match(lx, "women's rights and the women's march", &f);
+	assert_int_equal(f.n, 2);
+	assert_string_equal(f.text[0], "women's");
+	assert_string_equal(f.cat[0], "person");
+	assert_string_equal(f.text[1], "women's march");
+	match(lx, "mass demonstrations, a mass deportation campaigns", &f);
+	assert_int_equal(f.n, 2);
+	assert_string_equal(f.text[0], "mass demonstrations");
+	assert_string_equal(f.text[1], "mass deportation campaigns");
+	match(lx, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab", &f);
+	assert_int_equal(f.n, 1);
+	slant_lexicon_free(lx);
+}
+
 static void test_dic(void **state)
 {
 	static const char dic[] =
-		"%\n"
-		"1\tcare.virtue\n"
+		"\xEF\xBB\xBF%\r\n"
+		"1\tcare.virtue\tCare: words of care\r\n"
 		"2\tharm.vice\n"
 		"%\n"
 		"safe*\t1\n"
@@ -246,6 +284,15 @@ static void test_errors_name_file_and_line(void **state)
 	expect_error("1\tcare\n", "m.dic", 1, "expected '%'");
 	expect_error("%\n1\tcare\n", "m.dic", 2, "two '%' lines");
 	expect_error("%\nx\n%\n", "m.dic", 2, "category number and name");
+	expect_error("%\n1\tcare\n1\tharm\n%\n", "m.dic", 3, "defined twice");
+	snprintf(buf, sizeof(buf), "%sraid\tx\tnan\t1\t\n", head);
+	expect_error(buf, "a.tsv", 2, "lean must be");
+	snprintf(buf, sizeof(buf), "%sraid\tx\t 0.5\t1\t\n", head);
+	expect_error(buf, "a.tsv", 2, "lean must be");
+	snprintf(buf, sizeof(buf), "%sraid\tx\t0\tinf\t\n", head);
+	expect_error(buf, "a.tsv", 2, "weight must be");
+	snprintf(buf, sizeof(buf), "%santi- *\tx\t0\t1\t\n", head);
+	expect_error(buf, "a.tsv", 2, "'*' must follow a word");
 }
 
 static void test_load_file(void **state)
@@ -272,6 +319,7 @@ int main(void)
 		cmocka_unit_test(test_variants_of_apostrophes_hyphens_and_quotes),
 		cmocka_unit_test(test_offsets),
 		cmocka_unit_test(test_same_term_in_two_files),
+		cmocka_unit_test(test_prefixes_in_words_and_deep),
 		cmocka_unit_test(test_dic),
 		cmocka_unit_test(test_errors_name_file_and_line),
 		cmocka_unit_test(test_load_file),
