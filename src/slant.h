@@ -457,11 +457,15 @@ struct slant_contrast_row {
 
 /**
  * Counts for n-grams of 1..max_n (1 to 3) tokens. `max_entries` (0: 8 million) bounds memory:
- * past it the rarest n-grams are dropped and counting goes on, so n-grams rarer than
- * slant_ngrams_floor() may be undercounted. NULL on out of memory.
+ * past it the n-grams seen slant_ngrams_floor() times or fewer are dropped and counting goes
+ * on, so once that has happened (slant_ngrams_prunes() times) any count may be low by up to
+ * floor * prunes. Pruning depends on the order counts arrive in: add them in one order for
+ * reproducible results. NULL on out of memory.
  */
 struct slant_ngrams *slant_ngrams_new(unsigned max_n, size_t max_entries);
 void slant_ngrams_free(struct slant_ngrams *g);
+/** Empties `g`, keeping its memory for the next counts. */
+void slant_ngrams_reset(struct slant_ngrams *g);
 /** Adds the n-grams of document `d` to group `group` (copied). 0 or SLANT_ENOMEM. */
 int slant_ngrams_add(struct slant_ngrams *g, const char *group, const struct slant_doc *d,
 		     struct slant_err *err);
@@ -473,8 +477,10 @@ size_t slant_ngrams_groups(const struct slant_ngrams *g);
 const char *slant_ngrams_group(const struct slant_ngrams *g, size_t i);
 /** Total n-gram count of group `i`. */
 uint64_t slant_ngrams_total(const struct slant_ngrams *g, size_t i);
-/** The count below which n-grams may have been dropped (0 when none was). */
+/** The count at or below which n-grams were dropped (0 when none was). */
 uint64_t slant_ngrams_floor(const struct slant_ngrams *g);
+/** How many times n-grams were dropped. */
+uint64_t slant_ngrams_prunes(const struct slant_ngrams *g);
 /**
  * The `top` n-grams most characteristic of each group (highest z first; ties by n-gram), among
  * n-grams seen at least `min_count` times in all, with prior size `a0` (> 0). `rows` holds

@@ -1,15 +1,13 @@
 /*
  * cmd_contrast.c - `slant contrast`: the words and phrases most characteristic of each outlet.
  *
- * Each worker counts n-grams into its own table; when the workers finish, their tables are
- * merged (sums, so the result does not depend on the number of threads) and contrasted.
+ * Workers count each record's n-grams; the counts join the total in input order, so the
+ * memory bound prunes at the same places and the table is the same for any number of threads.
  */
 #include "cli.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 const char cmd_contrast_usage[] =
 	"usage: slant contrast [OPTIONS] INPUT...\n"
@@ -26,6 +24,8 @@ const char cmd_contrast_usage[] =
 	"  --max-n N              longest n-gram, 1 to 3 (default 3)\n"
 	"  --prior A              size of the prior, in n-grams (default 1000): larger values\n"
 	"                         pull rare n-grams harder toward the corpus average\n"
+	"  --max-counts N         (n-gram, group) counts kept in memory, about 100 bytes each\n"
+	"                         (default 4194304); past it the rarest n-grams are dropped\n"
 	"  --format table|tsv|jsonl\n"
 	"                         output format (default table)\n"
 	"  -o, --output FILE      write to FILE (atomically) instead of standard output\n"
@@ -38,9 +38,8 @@ const char cmd_contrast_usage[] =
 
 enum { FMT_TABLE, FMT_TSV, FMT_JSONL };
 
-/* (n-gram, group) counts kept in memory at once: with the n-grams themselves, about 100 bytes
- * each, counted once in the total and once across the workers */
-#define MAX_ENTRIES ((size_t)2 << 20)
+/* (n-gram, group) counts kept in memory at once: about 100 bytes each with the n-grams */
+#define MAX_ENTRIES ((size_t)4 << 20)
 
 struct contrast {
 	struct cli_input in; /* first: cli_bad_cb() and cli_progress_cb() find it at ctx */
@@ -50,34 +49,31 @@ struct contrast {
 	unsigned max_n;
 	double prior;
 	int format;
-	unsigned threads;
-	pthread_mutex_t mu;
-	struct slant_ngrams *all; /* the workers' counts, merged */
-	int merge_failed;
+	struct slant_ngrams *all; /* every record's counts, added in input order */
+	size_t max_counts;
 };
 
-static void *worker_new(void *ctx)
+/* Each record's n-grams are counted by a worker into its job's table... */
+static void *job_new(void *ctx)
 {
 	struct contrast *x = ctx;
 
-	/* the memory bound is shared out between the workers */
-	return slant_ngrams_new(x->max_n, MAX_ENTRIES / x->threads);
+	return slant_ngrams_new(x->max_n, SIZE_MAX);
 }
 
-/* Runs on each worker's thread as it finishes: its counts join the total, under the lock. */
-static void worker_free(void *wstate, void *ctx)
+static void job_free(void *data)
+{
+	slant_ngrams_free(data);
+}
+
+/* ...and added to the total here, in input order, so that pruning happens at the same places
+ * whatever the number of threads. */
+static int emit(struct slant_job *job, void *ctx)
 {
 	struct contrast *x = ctx;
-	struct slant_ngrams *g = wstate;
 	struct slant_err err;
 
-	if (!g)
-		return;
-	pthread_mutex_lock(&x->mu);
-	if (slant_ngrams_merge(x->all, g, &err))
-		x->merge_failed = 1;
-	pthread_mutex_unlock(&x->mu);
-	slant_ngrams_free(g);
+	return slant_ngrams_merge(x->all, slant_job_data(job), &err);
 }
 
 static int work(struct slant_job *job, void *wstate, void *ctx, struct slant_err *err)
@@ -86,11 +82,13 @@ static int work(struct slant_job *job, void *wstate, void *ctx, struct slant_err
 	const struct slant_article *a = slant_job_article(job);
 	const char *group = x->by ? slant_article_field(a, x->by) : a->outlet;
 
-	if (!wstate)
-		return slant_err_set(err, SLANT_ENOMEM, a->source, a->line, "out of memory");
+	struct slant_ngrams *g = slant_job_data(job);
+
+	(void)wstate;
 	if (!group || !*group)
 		group = "(none)";
-	return slant_ngrams_add(wstate, group, slant_job_doc(job), err);
+	slant_ngrams_reset(g);
+	return slant_ngrams_add(g, group, slant_job_doc(job), err);
 }
 
 struct group_order {
@@ -188,20 +186,22 @@ out:
 
 int cmd_contrast(int argc, char **argv)
 {
-	enum { OPT_BY = OPT_FIRST_COMMAND, OPT_TOP, OPT_MIN, OPT_MAXN, OPT_PRIOR, OPT_FORMAT };
+	enum { OPT_BY = OPT_FIRST_COMMAND, OPT_TOP, OPT_MIN, OPT_MAXN, OPT_PRIOR, OPT_FORMAT,
+	       OPT_MAXC };
 	static const struct option opts[] = {
 		{ "by", required_argument, NULL, OPT_BY },
 		{ "top", required_argument, NULL, OPT_TOP },
 		{ "min-count", required_argument, NULL, OPT_MIN },
 		{ "max-n", required_argument, NULL, OPT_MAXN },
 		{ "prior", required_argument, NULL, OPT_PRIOR },
+		{ "max-counts", required_argument, NULL, OPT_MAXC },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
 		CLI_INPUT_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	static const struct slant_pipeline_ops ops = {
-		.worker_new = worker_new, .worker_free = worker_free, .work = work,
+		.job_new = job_new, .job_free = job_free, .work = work, .emit = emit,
 		.bad = cli_bad_cb, .progress = cli_progress_cb,
 	};
 	struct contrast x;
@@ -218,7 +218,7 @@ int cmd_contrast(int argc, char **argv)
 	x.min_count = 5;
 	x.max_n = 3;
 	x.prior = 1000;
-	pthread_mutex_init(&x.mu, NULL);
+	x.max_counts = MAX_ENTRIES;
 	if ((ret = cli_input_init(&x.in)))
 		goto done;
 	optind = 1;
@@ -246,6 +246,16 @@ int cmd_contrast(int argc, char **argv)
 			else
 				x.max_n = (unsigned)n;
 			break;
+		case OPT_MAXC: {
+			long long v = strtoll(optarg, &end, 10);
+			if (end == optarg || *end || v < 16 || v > (1LL << 40)) {
+				ret = cli_usage_error("--max-counts wants a number of at least 16, not '%s'",
+						      optarg);
+				goto out;
+			}
+			x.max_counts = (size_t)v;
+			break;
+		}
 		case OPT_PRIOR:
 			x.prior = strtod(optarg, &end);
 			if (end == optarg || *end || !(x.prior > 0) || x.prior > 1e12) {
@@ -271,7 +281,7 @@ int cmd_contrast(int argc, char **argv)
 	}
 	if ((ret = cli_input_open(&x.in, argc - optind, argv + optind)))
 		goto out;
-	x.all = slant_ngrams_new(x.max_n, MAX_ENTRIES);
+	x.all = slant_ngrams_new(x.max_n, x.max_counts);
 	if (!x.all) {
 		cli_error("out of memory");
 		ret = EXIT_IO;
@@ -280,23 +290,21 @@ int cmd_contrast(int argc, char **argv)
 	if ((ret = cli_out_open(&out, output)))
 		goto out;
 	cli_input_conf(&x.in, &conf, true);
-	x.threads = conf.threads ? conf.threads : (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
-	if (!x.threads)
-		x.threads = 1;
 	slant_err_clear(&err);
 	run = slant_pipeline_run(x.in.reader, &conf, &ops, &x, &st, &err);
-	if (!run && x.merge_failed)
-		run = slant_err_set(&err, SLANT_ENOMEM, NULL, 0, "out of memory");
 	ret = cli_input_finish(&x.in, run, &err);
 	if (!run && (ret == EXIT_OK || ret == EXIT_DATA)) {
 		int pr = print(&x, out.f);
 		if (pr) {
 			cli_error("cannot write the contrast: %s", slant_strerror(pr));
 			ret = cli_exit_code(pr);
-		} else if (slant_ngrams_floor(x.all)) {
+		} else if (slant_ngrams_prunes(x.all)) {
 			cli_error("note: to bound memory, n-grams seen %llu times or fewer were dropped "
-				  "while counting",
-				  (unsigned long long)slant_ngrams_floor(x.all));
+				  "%llu times while counting, so counts may be low by up to %llu",
+				  (unsigned long long)slant_ngrams_floor(x.all),
+				  (unsigned long long)slant_ngrams_prunes(x.all),
+				  (unsigned long long)(slant_ngrams_floor(x.all) *
+						       slant_ngrams_prunes(x.all)));
 		}
 	}
 	c = cli_out_close(&out, run == 0 && (ret == EXIT_OK || ret == EXIT_DATA));
@@ -306,6 +314,5 @@ out:
 	slant_ngrams_free(x.all);
 	cli_input_release(&x.in);
 done:
-	pthread_mutex_destroy(&x.mu);
 	return ret;
 }

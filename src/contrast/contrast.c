@@ -35,7 +35,7 @@ struct slant_ngrams {
 	char **groups;
 	uint64_t *totals;
 	size_t ngroups, capgroups;
-	uint64_t floor;
+	uint64_t floor, prunes;
 	struct slant_buf tmp;
 };
 
@@ -90,6 +90,18 @@ void slant_ngrams_free(struct slant_ngrams *g)
 	free(g);
 }
 
+void slant_ngrams_reset(struct slant_ngrams *g)
+{
+	for (size_t i = 0; i < g->ngrams; i++)
+		free(g->grams[i].s);
+	for (size_t i = 0; i < g->ngroups; i++)
+		free(g->groups[i]);
+	memset(g->gtab, 0, g->gcap * sizeof(*g->gtab));
+	memset(g->ptab, 0, g->pcap * sizeof(*g->ptab));
+	g->ngrams = g->npairs = g->ngroups = 0;
+	g->floor = g->prunes = 0;
+}
+
 size_t slant_ngrams_groups(const struct slant_ngrams *g)
 {
 	return g->ngroups;
@@ -108,6 +120,11 @@ uint64_t slant_ngrams_total(const struct slant_ngrams *g, size_t i)
 uint64_t slant_ngrams_floor(const struct slant_ngrams *g)
 {
 	return g->floor;
+}
+
+uint64_t slant_ngrams_prunes(const struct slant_ngrams *g)
+{
+	return g->prunes;
 }
 
 static long group_id(struct slant_ngrams *g, const char *name)
@@ -217,6 +234,7 @@ static int prune(struct slant_ngrams *g)
 	size_t kept;
 	int ret = SLANT_ENOMEM;
 
+	g->prunes++;
 	while (g->npairs > g->max_entries / 2) {
 		g->floor++;
 		remap = malloc((g->ngrams + 1) * sizeof(*remap));
@@ -279,8 +297,8 @@ int slant_ngrams_add(struct slant_ngrams *g, const char *group, const struct sla
 			}
 			/* the last max_n words, newest last */
 			if (nrun == g->max_n) {
-				run[0] = run[1];
-				run[1] = run[2];
+				for (size_t r = 1; r < nrun; r++)
+					run[r - 1] = run[r];
 				nrun--;
 			}
 			run[nrun++] = t;
@@ -331,6 +349,7 @@ int slant_ngrams_merge(struct slant_ngrams *g, const struct slant_ngrams *from,
 	}
 	if (from->floor > g->floor)
 		g->floor = from->floor;
+	g->prunes += from->prunes;
 	if (g->npairs > g->max_entries && prune(g))
 		goto oom;
 	goto out;
@@ -378,6 +397,8 @@ int slant_ngrams_contrast(const struct slant_ngrams *g, double a0, uint64_t min_
 		double delta = log((y_i + a_w) / (n_i + a0 - y_i - a_w)) -
 			       log((y_j + a_w) / (n_j + a0 - y_j - a_w));
 		double z = delta / sqrt(1.0 / (y_i + a_w) + 1.0 / (y_j + a_w));
+		if (!isfinite(z))
+			continue; /* one group and one n-gram: nothing to contrast */
 		struct slant_contrast_row r = { w->s, delta, z, p->count, w->total - p->count };
 		struct slant_contrast_row *v = rows + p->group * top;
 		size_t *n = &counts[p->group];
