@@ -42,6 +42,9 @@ int cli_help(void);
  */
 const char *cli_data_path(const char *rel);
 
+/* Appends s[0..n) as one TSV field: tabs and line breaks, which cannot stand in one, become spaces. */
+int cli_add_tsv(struct slant_buf *b, const char *s, size_t n);
+
 /* Output to stdout or, with -o, to a file written under a temporary name and renamed. */
 struct cli_out {
 	FILE *f;

@@ -24,8 +24,8 @@ const char cmd_contrast_usage[] =
 	"  --max-n N              longest n-gram, 1 to 3 (default 3)\n"
 	"  --prior A              size of the prior, in n-grams (default 1000): larger values\n"
 	"                         pull rare n-grams harder toward the corpus average\n"
-	"  --max-counts N         (n-gram, group) counts kept in memory, about 100 bytes each\n"
-	"                         (default 4194304); past it the rarest n-grams are dropped\n"
+	"  --max-counts N         (n-gram, group) counts kept in memory, 200 bytes each or so\n"
+	"                         (default 2097152); past it the rarest n-grams are dropped\n"
 	"  --format table|tsv|jsonl\n"
 	"                         output format (default table)\n"
 	"  -o, --output FILE      write to FILE (atomically) instead of standard output\n"
@@ -38,8 +38,8 @@ const char cmd_contrast_usage[] =
 
 enum { FMT_TABLE, FMT_TSV, FMT_JSONL };
 
-/* (n-gram, group) counts kept in memory at once: about 100 bytes each with the n-grams */
-#define MAX_ENTRIES ((size_t)4 << 20)
+/* (n-gram, group) counts kept in memory at once: 200 bytes each or so, n-grams included */
+#define MAX_ENTRIES ((size_t)2 << 20)
 
 struct contrast {
 	struct cli_input in; /* first: cli_bad_cb() and cli_progress_cb() find it at ctx */
@@ -151,11 +151,14 @@ static int print(struct contrast *x, FILE *f)
 				ret = slant_buf_adds(&b, "]}\n");
 		} else if (x->format == FMT_TSV) {
 			ret = 0;
-			for (size_t k = 0; !ret && k < counts[i]; k++)
-				ret = slant_buf_addf(&b, "%s\t%zu\t%s\t%.4f\t%.4f\t%llu\t%llu\n", name, k + 1,
-						     r[k].ngram, r[k].z, r[k].delta,
-						     (unsigned long long)r[k].count,
-						     (unsigned long long)r[k].rest);
+			for (size_t k = 0; !ret && k < counts[i]; k++) {
+				ret = cli_add_tsv(&b, name, strlen(name));
+				if (!ret)
+					ret = slant_buf_addf(&b, "\t%zu\t%s\t%.4f\t%.4f\t%llu\t%llu\n", k + 1,
+							     r[k].ngram, r[k].z, r[k].delta,
+							     (unsigned long long)r[k].count,
+							     (unsigned long long)r[k].rest);
+			}
 		} else {
 			ret = slant_buf_addf(&b, "%s  (%llu n-grams)\n", name,
 					     (unsigned long long)slant_ngrams_total(x->all, i));

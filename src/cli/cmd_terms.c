@@ -235,16 +235,6 @@ static int format_jsonl(const struct terms *x, const char *id, const char *outle
 	return ret;
 }
 
-/* Tabs and newlines cannot stand inside a TSV field: they become spaces. */
-static int add_tsv_field(struct slant_buf *b, const char *s, size_t n)
-{
-	int ret = slant_buf_grow(b, n);
-
-	for (size_t i = 0; !ret && i < n; i++)
-		ret = slant_buf_addc(b, s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
-	return ret;
-}
-
 static int tsv_header(const struct terms *x, struct slant_buf *b)
 {
 	int ret;
@@ -269,13 +259,13 @@ static int format_tsv(const struct terms *x, const char *id, const char *outlet,
 	int ret;
 
 	if (id) {
-		ret = add_tsv_field(b, id, strlen(id));
+		ret = cli_add_tsv(b, id, strlen(id));
 		if (!ret)
 			ret = slant_buf_addc(b, '\t');
 		if (!ret)
-			ret = add_tsv_field(b, outlet, strlen(outlet));
+			ret = cli_add_tsv(b, outlet, strlen(outlet));
 	} else {
-		ret = add_tsv_field(b, outlet, strlen(outlet));
+		ret = cli_add_tsv(b, outlet, strlen(outlet));
 		if (!ret)
 			ret = slant_buf_addf(b, "\t%llu", (unsigned long long)c->articles);
 	}
@@ -295,7 +285,7 @@ static int format_tsv(const struct terms *x, const char *id, const char *outlet,
 		if (i)
 			ret = slant_buf_adds(b, "; ");
 		if (!ret)
-			ret = add_tsv_field(b, t, strlen(t));
+			ret = cli_add_tsv(b, t, strlen(t));
 		if (!ret)
 			ret = slant_buf_addf(b, " (%u)", top[i].count);
 	}
@@ -312,22 +302,22 @@ static int format_match_rows(const struct terms *x, const struct slant_article *
 	for (size_t i = 0; !ret && i < m->n; i++) {
 		const struct slant_lexentry *e = slant_lexicon_entry(x->lx, m->v[i].entry);
 		if (tsv) {
-			ret = add_tsv_field(b, a->id, strlen(a->id));
+			ret = cli_add_tsv(b, a->id, strlen(a->id));
 			if (!ret)
 				ret = slant_buf_addc(b, '\t');
 			if (!ret)
-				ret = add_tsv_field(b, a->outlet, strlen(a->outlet));
+				ret = cli_add_tsv(b, a->outlet, strlen(a->outlet));
 			if (!ret)
 				ret = slant_buf_addf(b, "\t%u\t%u\t", m->v[i].start, m->v[i].end);
 		} else {
 			ret = slant_buf_addf(b, "  %7u-%-7u ", m->v[i].start, m->v[i].end);
 		}
 		if (!ret)
-			ret = add_tsv_field(b, a->text + m->v[i].start, m->v[i].end - m->v[i].start);
+			ret = cli_add_tsv(b, a->text + m->v[i].start, m->v[i].end - m->v[i].start);
 		if (!ret)
 			ret = slant_buf_adds(b, tsv ? "\t" : "  = ");
 		if (!ret)
-			ret = add_tsv_field(b, e->term, strlen(e->term));
+			ret = cli_add_tsv(b, e->term, strlen(e->term));
 		if (!ret)
 			ret = slant_buf_adds(b, tsv ? "\t" : "  [");
 		for (uint32_t k = m->v[i].entry; !ret && k != UINT32_MAX;) {

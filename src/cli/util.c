@@ -203,3 +203,12 @@ void cli_progress_done(struct cli_progress *p)
 	if (p->on && p->last > p->start)
 		fputs("\r\033[K", stderr);
 }
+
+int cli_add_tsv(struct slant_buf *b, const char *s, size_t n)
+{
+	int ret = slant_buf_grow(b, n);
+
+	for (size_t i = 0; !ret && i < n; i++)
+		ret = slant_buf_addc(b, s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
+	return ret;
+}
