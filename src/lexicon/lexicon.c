@@ -17,6 +17,7 @@
 #include <string.h>
 
 #define NO_ENTRY UINT32_MAX
+#define ROOT_BLOOM_WORDS ((size_t)1 << 14) /* 2^20 bits: few false hits even at 10^5 words */
 
 struct node {
 	uint32_t entry;   /* first entry ending here, or NO_ENTRY */
@@ -77,7 +78,7 @@ struct slant_lexicon {
 	size_t nfilters, capfilters;
 	uint64_t *pfx_tri, *pfx_keys; /* shared bit sets, PFX_BITS_WORDS words each */
 	/* the tokens that start a whole-word term, as bits of their hash: most tokens start none */
-	uint64_t root_bloom[1024];
+	uint64_t *root_bloom; /* ROOT_BLOOM_WORDS words */
 	struct slant_doc *scratch; /* tokenises terms */
 };
 
@@ -91,8 +92,9 @@ struct slant_lexicon *slant_lexicon_new(void)
 	lx->capedges = 1024;
 	lx->edges = calloc(lx->capedges, sizeof(*lx->edges));
 	lx->pfx_tri = calloc(PFX_BITS_WORDS, sizeof(uint64_t));
+	lx->root_bloom = calloc(ROOT_BLOOM_WORDS, sizeof(uint64_t));
 	lx->pfx_keys = calloc(PFX_BITS_WORDS, sizeof(uint64_t));
-	if (!lx->scratch || !lx->edges || !lx->pfx_tri || !lx->pfx_keys ||
+	if (!lx->scratch || !lx->edges || !lx->pfx_tri || !lx->pfx_keys || !lx->root_bloom ||
 	    SLANT_GROW(lx->nodes, lx->capnodes, 1)) {
 		slant_lexicon_free(lx);
 		return NULL;
@@ -121,6 +123,7 @@ void slant_lexicon_free(struct slant_lexicon *lx)
 	free(lx->edges);
 	free(lx->filters);
 	free(lx->pfx_tri);
+	free(lx->root_bloom);
 	free(lx->pfx_keys);
 	slant_doc_free(lx->scratch);
 	free(lx);
@@ -267,7 +270,7 @@ static uint32_t add_edge(struct slant_lexicon *lx, uint32_t parent, const char *
 	}
 	if (!prefix && parent == 0) {
 		uint64_t h = str_hash(s, n);
-		lx->root_bloom[(h >> 20) & 1023] |= 1ULL << ((h >> 40) & 63);
+		lx->root_bloom[(h >> 20) & (ROOT_BLOOM_WORDS - 1)] |= 1ULL << ((h >> 40) & 63);
 	}
 	child = (uint32_t)lx->nnodes++;
 	lx->nodes[child] = (struct node){ NO_ENTRY, 0 };
@@ -763,7 +766,7 @@ int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *
 			}
 			uint64_t h0 = hashes[pos];
 			uint32_t child = NO_ENTRY;
-			if (node || (lx->root_bloom[(h0 >> 20) & 1023] & (1ULL << ((h0 >> 40) & 63))))
+			if (node || (lx->root_bloom[(h0 >> 20) & (ROOT_BLOOM_WORDS - 1)] & (1ULL << ((h0 >> 40) & 63))))
 				child = find_edge(lx, edge_hash(h0, node, false), node, s, t->norm_len,
 						  false);
 			/*
@@ -774,7 +777,7 @@ int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *
 				uint64_t h1 = str_hash(s, t->norm_len - 2);
 				uint32_t c1 = NO_ENTRY;
 				if (node ||
-				    (lx->root_bloom[(h1 >> 20) & 1023] & (1ULL << ((h1 >> 40) & 63))))
+				    (lx->root_bloom[(h1 >> 20) & (ROOT_BLOOM_WORDS - 1)] & (1ULL << ((h1 >> 40) & 63))))
 					c1 = find_edge(lx, edge_hash(h1, node, false), node, s,
 						       t->norm_len - 2, false);
 				if (c1 != NO_ENTRY && child == NO_ENTRY) {
