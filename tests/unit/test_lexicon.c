@@ -86,8 +86,6 @@ static void test_longest_match_and_prefixes(void **state)
 	struct found f;
 
 	(void)state;
-	match(lx, "Agents arrested Illegal Aliens, not illegal immigrants, in raids.", &f);
-	assert_int_equal(f.n, 3);
 	match(lx, "the deportation force's budget", &f); /* exact words, then a possessive */
 	assert_int_equal(f.n, 1);
 	assert_string_equal(f.text[0], "deportation force's");
@@ -104,7 +102,7 @@ static void test_longest_match_and_prefixes(void **state)
 	assert_string_equal(f.text[0], "deportation force");
 	assert_string_equal(f.text[1], "deported");
 	assert_string_equal(f.term[1], "deport*");
-	/* a possessive is its word; a term with the apostrophe still matches whole */
+	/* a prefix takes a possessive in; a term with the apostrophe still matches whole */
 	match(lx, "The crackdown's toll: illegal alien's rights", &f);
 	assert_int_equal(f.n, 1);
 	assert_string_equal(f.text[0], "illegal alien's");
