@@ -41,6 +41,18 @@ static inline bool slant_has_bom(const void *s, size_t n)
 	return n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF;
 }
 
+/*
+ * Splits the line [s, e) at tabs: the first `max` fields' starts and lengths go to f[] and
+ * fl[]. Returns how many fields there are (possibly more than max).
+ */
+size_t slant_split_tabs(const char *s, const char *e, const char **f, size_t *fl, size_t max);
+
+/*
+ * Reads the whole file at `path` into `out` (which caps its size). 0, or SLANT_EIO /
+ * SLANT_ENOMEM / SLANT_ELIMIT with `err` naming the file.
+ */
+int slant_read_file(const char *path, struct slant_buf *out, struct slant_err *err);
+
 /* Duplicates `n` bytes of `s` as a NUL-terminated heap string; NULL on out of memory. */
 char *slant_memdup0(const char *s, size_t n);
 

@@ -3,6 +3,7 @@
  */
 #include "internal.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,6 +109,45 @@ int slant_grow_array(void **arr, size_t *cap, size_t need, size_t size)
 	*arr = p;
 	*cap = ncap;
 	return 0;
+}
+
+size_t slant_split_tabs(const char *s, const char *e, const char **f, size_t *fl, size_t max)
+{
+	size_t n = 0;
+
+	for (;;) {
+		const char *t = memchr(s, '\t', (size_t)(e - s));
+		if (n < max) {
+			f[n] = s;
+			fl[n] = (size_t)((t ? t : e) - s);
+		}
+		n++;
+		if (!t)
+			return n;
+		s = t + 1;
+	}
+}
+
+int slant_read_file(const char *path, struct slant_buf *out, struct slant_err *err)
+{
+	char chunk[65536];
+	size_t n;
+	int ret = 0;
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		return slant_fail(err, SLANT_EIO, path, 0, -1, "cannot open: %s", strerror(errno));
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if ((ret = slant_buf_add(out, chunk, n))) {
+			ret = slant_fail(err, ret, path, 0, -1, "cannot read: %s", slant_strerror(ret));
+			goto out;
+		}
+	}
+	if (ferror(f))
+		ret = slant_fail(err, SLANT_EIO, path, 0, -1, "cannot read: %s", strerror(errno));
+out:
+	fclose(f);
+	return ret;
 }
 
 int slant_cmp_cstr(const void *a, const void *b)

@@ -417,24 +417,6 @@ out:
 
 /* ------------------------------------------------------------------ files */
 
-/* Splits [s, e) at tabs into at most `max` fields; returns how many there are. */
-static size_t split_tabs(const char *s, const char *e, const char **f, size_t *fl, size_t max)
-{
-	size_t n = 0;
-
-	for (;;) {
-		const char *t = memchr(s, '\t', (size_t)(e - s));
-		if (n < max) {
-			f[n] = s;
-			fl[n] = (size_t)((t ? t : e) - s);
-		}
-		n++;
-		if (!t)
-			return n;
-		s = t + 1;
-	}
-}
-
 static bool parse_number(const char *s, size_t n, double *v)
 {
 	char buf[64], *end;
@@ -473,7 +455,7 @@ static int parse_tsv(struct slant_lexicon *lx, const char *data, size_t len, con
 			goto next;
 		if (!slant_utf8_valid(s, (size_t)(e - s)))
 			return slant_fail(err, SLANT_EDATA, name, line, -1, "invalid UTF-8");
-		nf = split_tabs(s, e, f, fl, 5);
+		nf = slant_split_tabs(s, e, f, fl, 5);
 		if (!have_header) {
 			bool ok = nf == 5;
 			for (size_t i = 0; ok && i < 5; i++)
@@ -684,28 +666,12 @@ int slant_lexicon_load(struct slant_lexicon *lx, const char *path, int format,
 		       struct slant_err *err)
 {
 	struct slant_buf data;
-	char chunk[65536];
-	size_t n;
-	FILE *f;
-	int ret = 0;
+	int ret;
 
 	slant_buf_init(&data, 256u << 20);
-	f = fopen(path, "rb");
-	if (!f)
-		return slant_fail(err, SLANT_EIO, path, 0, -1, "cannot open: %s", strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if ((ret = slant_buf_add(&data, chunk, n))) {
-			ret = slant_fail(err, ret, path, 0, -1, "cannot read: %s", slant_strerror(ret));
-			goto out;
-		}
-	}
-	if (ferror(f)) {
-		ret = slant_fail(err, SLANT_EIO, path, 0, -1, "cannot read: %s", strerror(errno));
-		goto out;
-	}
-	ret = slant_lexicon_parse(lx, data.data, data.len, path, format, err);
-out:
-	fclose(f);
+	ret = slant_read_file(path, &data, err);
+	if (!ret)
+		ret = slant_lexicon_parse(lx, data.data, data.len, path, format, err);
 	slant_buf_release(&data);
 	return ret;
 }

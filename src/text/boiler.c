@@ -150,24 +150,6 @@ static int parse_where(const char *s, size_t n)
 	return 0;
 }
 
-/* Splits line [s, e) at tabs into at most `max` fields; returns the count found. */
-static size_t split_tabs(const char *s, const char *e, const char **f, size_t *flen, size_t max)
-{
-	size_t n = 0;
-
-	for (;;) {
-		const char *t = memchr(s, '\t', (size_t)(e - s));
-		if (n < max) {
-			f[n] = s;
-			flen[n] = (size_t)((t ? t : e) - s);
-		}
-		n++;
-		if (!t)
-			return n;
-		s = t + 1;
-	}
-}
-
 struct slant_boiler *slant_boiler_parse(const char *data, size_t len, const char *name,
 					struct slant_err *err)
 {
@@ -197,7 +179,7 @@ struct slant_boiler *slant_boiler_parse(const char *data, size_t len, const char
 			s = nl ? nl + 1 : end;
 			continue;
 		}
-		nf = split_tabs(s, e, f, fl, 4);
+		nf = slant_split_tabs(s, e, f, fl, 4);
 		if (!header) {
 			if (nf != 3 || fl[0] != 7 || memcmp(f[0], "pattern", 7) || fl[1] != 4 ||
 			    memcmp(f[1], "kind", 4) || fl[2] != 5 || memcmp(f[2], "where", 5)) {
@@ -295,30 +277,10 @@ struct slant_boiler *slant_boiler_load(const char *path, struct slant_err *err)
 {
 	struct slant_buf data;
 	struct slant_boiler *bp = NULL;
-	char chunk[65536];
-	size_t n;
-	FILE *f;
 
 	slant_buf_init(&data, 64u << 20);
-	f = fopen(path, "rb");
-	if (!f) {
-		slant_fail(err, SLANT_EIO, path, 0, -1, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		int ret = slant_buf_add(&data, chunk, n);
-		if (ret) {
-			slant_fail(err, ret, path, 0, -1, "cannot read: %s", slant_strerror(ret));
-			goto out;
-		}
-	}
-	if (ferror(f)) {
-		slant_fail(err, SLANT_EIO, path, 0, -1, "cannot read: %s", strerror(errno));
-		goto out;
-	}
-	bp = slant_boiler_parse(data.data, data.len, path, err);
-out:
-	fclose(f);
+	if (!slant_read_file(path, &data, err))
+		bp = slant_boiler_parse(data.data, data.len, path, err);
 	slant_buf_release(&data);
 	return bp;
 }
