@@ -50,6 +50,7 @@ struct cli_out {
 	FILE *f;
 	char *path;
 	char *tmp;
+	bool device; /* -o named a device or pipe: written in place */
 };
 int cli_out_open(struct cli_out *o, const char *path);
 /* Flushes and, for a file, renames it into place. Returns an exit code. */
@@ -77,6 +78,7 @@ struct cli_input {
 	unsigned threads;
 	bool strict;
 	bool quiet;
+	bool write_failed; /* set by cli_write() */
 	uint64_t bad;
 	struct cli_progress progress;
 };
@@ -159,6 +161,25 @@ int cli_bad_cb(const struct slant_err *err, void *ctx);
 void cli_progress_cb(void *ctx, uint64_t records, uint64_t bytes);
 /* The exit code after a run: pipeline result, bad records, output. */
 int cli_input_finish(struct cli_input *in, int run_ret, const struct slant_err *err);
+
+/* Writes len bytes to f; on failure notes it in `in` and returns SLANT_EIO (stops a run). */
+int cli_write(struct cli_input *in, FILE *f, const char *data, size_t len);
+/*
+ * The part of every analysing command after its options: queues the inputs, opens the output,
+ * runs the pipeline (analysing each article) with `ops` and `ctx`, lets `tail` (may be NULL)
+ * write what follows the records, and closes the output, kept only when the run went through.
+ * `ready` (may be NULL) runs once the inputs and output are open. Returns the exit code.
+ */
+struct cli_command_run {
+	struct cli_input *in;
+	struct cli_out *out;
+	const char *output; /* -o, or NULL */
+	const struct slant_pipeline_ops *ops;
+	void *ctx;
+	int (*ready)(void *ctx);                                           /* exit code */
+	int (*tail)(void *ctx, const struct slant_pipeline_stats *st); /* SLANT_E* */
+};
+int cli_run_command(const struct cli_command_run *r, int argc, char **argv);
 
 /* ---------------------------------------------------------------- lexicons */
 

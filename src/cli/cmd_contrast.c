@@ -49,6 +49,7 @@ struct contrast {
 	unsigned max_n;
 	double prior;
 	int format;
+	struct cli_out out;
 	struct slant_ngrams *all; /* every record's counts, added in input order */
 	size_t max_counts;
 };
@@ -103,8 +104,9 @@ static int cmp_order(const void *a, const void *b)
 	return strcmp(slant_ngrams_group(x->g, x->i), slant_ngrams_group(y->g, y->i));
 }
 
-static int print(struct contrast *x, FILE *f)
+static int print(void *ctx, const struct slant_pipeline_stats *st)
 {
+	struct contrast *x = ctx;
 	size_t ng = slant_ngrams_groups(x->all);
 	struct slant_contrast_row *rows = calloc(ng * x->top + 1, sizeof(*rows));
 	size_t *counts = calloc(ng + 1, sizeof(*counts));
@@ -113,6 +115,7 @@ static int print(struct contrast *x, FILE *f)
 	struct slant_buf b;
 	int ret = SLANT_ENOMEM;
 
+	(void)st;
 	slant_buf_init(&b, 0);
 	if (!rows || !counts || !order)
 		goto out;
@@ -122,8 +125,9 @@ static int print(struct contrast *x, FILE *f)
 	for (size_t i = 0; i < ng; i++)
 		order[i] = (struct group_order){ x->all, i };
 	qsort(order, ng, sizeof(*order), cmp_order);
-	if (x->format == FMT_TSV)
-		fputs("group\trank\tngram\tz\tdelta\tcount\trest\n", f);
+	if (x->format == FMT_TSV &&
+	    (ret = cli_write(&x->in, x->out.f, "group\trank\tngram\tz\tdelta\tcount\trest\n", 38)))
+		goto out;
 	for (size_t o = 0; o < ng; o++) {
 		size_t i = order[o].i;
 		const char *name = slant_ngrams_group(x->all, i);
@@ -173,10 +177,8 @@ static int print(struct contrast *x, FILE *f)
 		}
 		if (ret)
 			goto out;
-		if (fwrite(b.data, 1, b.len, f) != b.len) {
-			ret = SLANT_EIO;
+		if ((ret = cli_write(&x->in, x->out.f, b.data, b.len)))
 			goto out;
-		}
 	}
 	ret = 0;
 out:
@@ -208,13 +210,9 @@ int cmd_contrast(int argc, char **argv)
 		.bad = cli_bad_cb, .progress = cli_progress_cb,
 	};
 	struct contrast x;
-	struct slant_pipeline_conf conf;
-	struct slant_pipeline_stats st;
-	struct slant_err err;
-	struct cli_out out = { 0 };
 	const char *output = NULL;
 	char *end;
-	int c, ret, run;
+	int c, ret;
 
 	memset(&x, 0, sizeof(x));
 	x.top = 10;
@@ -282,37 +280,20 @@ int cmd_contrast(int argc, char **argv)
 		}
 		}
 	}
-	if ((ret = cli_input_open(&x.in, argc - optind, argv + optind)))
-		goto out;
 	x.all = slant_ngrams_new(x.max_n, x.max_counts);
 	if (!x.all) {
 		cli_error("out of memory");
 		ret = EXIT_IO;
 		goto out;
 	}
-	if ((ret = cli_out_open(&out, output)))
-		goto out;
-	cli_input_conf(&x.in, &conf, true);
-	slant_err_clear(&err);
-	run = slant_pipeline_run(x.in.reader, &conf, &ops, &x, &st, &err);
-	ret = cli_input_finish(&x.in, run, &err);
-	if (!run && (ret == EXIT_OK || ret == EXIT_DATA)) {
-		int pr = print(&x, out.f);
-		if (pr) {
-			cli_error("cannot write the contrast: %s", slant_strerror(pr));
-			ret = cli_exit_code(pr);
-		} else if (slant_ngrams_prunes(x.all)) {
-			cli_error("note: to bound memory, n-grams seen %llu times or fewer were dropped "
-				  "%llu times while counting, so counts may be low by up to %llu",
-				  (unsigned long long)slant_ngrams_floor(x.all),
-				  (unsigned long long)slant_ngrams_prunes(x.all),
-				  (unsigned long long)(slant_ngrams_floor(x.all) *
-						       slant_ngrams_prunes(x.all)));
-		}
-	}
-	c = cli_out_close(&out, run == 0 && (ret == EXIT_OK || ret == EXIT_DATA));
-	if (c && ret == EXIT_OK)
-		ret = c;
+	struct cli_command_run r = { &x.in, &x.out, output, &ops, &x, NULL, print };
+	ret = cli_run_command(&r, argc - optind, argv + optind);
+	if ((ret == EXIT_OK || ret == EXIT_DATA) && slant_ngrams_prunes(x.all))
+		cli_error("note: to bound memory, n-grams seen %llu times or fewer were dropped "
+			  "%llu times while counting, so counts may be low by up to %llu",
+			  (unsigned long long)slant_ngrams_floor(x.all),
+			  (unsigned long long)slant_ngrams_prunes(x.all),
+			  (unsigned long long)(slant_ngrams_floor(x.all) * slant_ngrams_prunes(x.all)));
 out:
 	slant_ngrams_free(x.all);
 	cli_input_release(&x.in);

@@ -44,7 +44,6 @@ struct inspect {
 	bool summary;
 	struct cli_out out;
 	struct counts total;
-	int werr;
 };
 
 static void *job_new(void *ctx)
@@ -264,15 +263,12 @@ static int emit(struct slant_job *job, void *ctx)
 	t->repaired += j->c.repaired;
 	t->removed += j->c.removed;
 	t->invalid += j->c.invalid;
-	if (j->out.len && fwrite(j->out.data, 1, j->out.len, x->out.f) != j->out.len) {
-		x->werr = 1;
-		return SLANT_EIO;
-	}
-	return 0;
+	return cli_write(&x->in, x->out.f, j->out.data, j->out.len);
 }
 
-static void print_summary(struct inspect *x, const struct slant_pipeline_stats *st)
+static int print_summary(void *ctx, const struct slant_pipeline_stats *st)
 {
+	struct inspect *x = ctx;
 	const struct counts *t = &x->total;
 	const struct {
 		const char *key, *label;
@@ -296,10 +292,11 @@ static void print_summary(struct inspect *x, const struct slant_pipeline_stats *
 		for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
 			fprintf(x->out.f, "%s\"%s\":%llu", i ? "," : "{", rows[i].key, rows[i].v);
 		fputs("}\n", x->out.f);
-		return;
+		return 0;
 	}
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
 		fprintf(x->out.f, "%-27s %llu\n", rows[i].label, rows[i].v);
+	return 0; /* a failed write shows when the output is closed */
 }
 
 int cmd_inspect(int argc, char **argv)
@@ -317,11 +314,8 @@ int cmd_inspect(int argc, char **argv)
 		.emit = emit, .bad = cli_bad_cb, .progress = cli_progress_cb,
 	};
 	struct inspect x;
-	struct slant_pipeline_conf conf;
-	struct slant_pipeline_stats st;
-	struct slant_err err;
 	const char *output = NULL;
-	int c, ret, run;
+	int c, ret;
 
 	memset(&x, 0, sizeof(x));
 	if ((ret = cli_input_init(&x.in)))
@@ -348,27 +342,9 @@ int cmd_inspect(int argc, char **argv)
 		}
 		}
 	}
-	if ((ret = cli_input_open(&x.in, argc - optind, argv + optind)))
-		goto out;
-	if ((ret = cli_out_open(&x.out, output)))
-		goto out;
-	cli_input_conf(&x.in, &conf, true);
-	slant_err_clear(&err);
-	run = slant_pipeline_run(x.in.reader, &conf, &ops, &x, &st, &err);
-	if (x.werr) {
-		cli_progress_done(&x.in.progress);
-		cli_error("cannot write output");
-		cli_out_close(&x.out, false);
-		ret = EXIT_IO;
-		goto out;
-	}
-	ret = cli_input_finish(&x.in, run, &err);
-	if (x.summary && (ret == EXIT_OK || ret == EXIT_DATA))
-		print_summary(&x, &st);
-	/* A run stopped by an error leaves no output file behind; skipped records do not. */
-	c = cli_out_close(&x.out, run == 0 && (ret == EXIT_OK || ret == EXIT_DATA));
-	if (c && ret == EXIT_OK)
-		ret = c;
+	struct cli_command_run r = { &x.in, &x.out, output, &ops, &x, NULL,
+				     x.summary ? print_summary : NULL };
+	ret = cli_run_command(&r, argc - optind, argv + optind);
 out:
 	cli_input_release(&x.in);
 	return ret;

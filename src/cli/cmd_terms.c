@@ -72,8 +72,6 @@ struct terms {
 	size_t noutlets, capoutlets;
 	uint32_t *index; /* outlets by name hash */
 	size_t capindex;
-	bool header_done;
-	int werr;
 };
 
 static void *job_new(void *ctx)
@@ -526,11 +524,7 @@ static struct outlet *find_outlet(struct terms *x, const char *name)
 
 static int write_out(struct terms *x, const struct slant_buf *b)
 {
-	if (b->len && fwrite(b->data, 1, b->len, x->out.f) != b->len) {
-		x->werr = 1;
-		return SLANT_EIO;
-	}
-	return 0;
+	return cli_write(&x->in, x->out.f, b->data, b->len);
 }
 
 static int emit(struct slant_job *job, void *ctx)
@@ -557,17 +551,34 @@ static int emit(struct slant_job *job, void *ctx)
 	return 0;
 }
 
+/* The TSV header, once the output is open. */
+static int write_tsv_header(void *ctx)
+{
+	struct terms *x = ctx;
+	struct slant_buf h;
+	int ret;
+
+	slant_buf_init(&h, 0);
+	ret = tsv_header(x, &h) || write_out(x, &h) ? EXIT_IO : 0;
+	if (ret)
+		cli_error("cannot write output");
+	slant_buf_release(&h);
+	return ret;
+}
+
 static int cmp_outlet(const void *a, const void *b)
 {
 	return strcmp(((const struct outlet *)a)->name, ((const struct outlet *)b)->name);
 }
 
-static int print_outlets(struct terms *x)
+static int print_outlets(void *ctx, const struct slant_pipeline_stats *st)
 {
+	struct terms *x = ctx;
 	struct term_count *top = NULL;
 	struct slant_buf b;
 	int ret = 0;
 
+	(void)st;
 	if (x->noutlets > 1)
 		qsort(x->outlets, x->noutlets, sizeof(*x->outlets), cmp_outlet);
 	slant_buf_init(&b, 0);
@@ -616,12 +627,9 @@ int cmd_terms(int argc, char **argv)
 		.emit = emit, .bad = cli_bad_cb, .progress = cli_progress_cb,
 	};
 	struct terms x;
-	struct slant_pipeline_conf conf;
-	struct slant_pipeline_stats st;
-	struct slant_err err;
 	const char *output = NULL;
 	char *end;
-	int c, ret, run;
+	int c, ret;
 
 	memset(&x, 0, sizeof(x));
 	x.top = 5;
@@ -679,36 +687,10 @@ int cmd_terms(int argc, char **argv)
 	x.lx = x.lex.lx;
 	x.ncats = slant_lexicon_ncategories(x.lx);
 	x.nentries = slant_lexicon_size(x.lx);
-	if ((ret = cli_input_open(&x.in, argc - optind, argv + optind)))
-		goto out;
-	if ((ret = cli_out_open(&x.out, output)))
-		goto out;
-	if (x.format == FMT_TSV) {
-		struct slant_buf h;
-		slant_buf_init(&h, 0);
-		if (tsv_header(&x, &h) || write_out(&x, &h))
-			x.werr = 1;
-		slant_buf_release(&h);
-	}
-	cli_input_conf(&x.in, &conf, true);
-	slant_err_clear(&err);
-	run = slant_pipeline_run(x.in.reader, &conf, &ops, &x, &st, &err);
-	if (!run && !x.werr && x.per_outlet) {
-		run = print_outlets(&x);
-		if (run == SLANT_ENOMEM)
-			slant_err_set(&err, run, NULL, 0, "out of memory");
-	}
-	if (x.werr) {
-		cli_progress_done(&x.in.progress);
-		cli_error("cannot write output");
-		cli_out_close(&x.out, false);
-		ret = EXIT_IO;
-		goto out;
-	}
-	ret = cli_input_finish(&x.in, run, &err);
-	c = cli_out_close(&x.out, run == 0 && (ret == EXIT_OK || ret == EXIT_DATA));
-	if (c && ret == EXIT_OK)
-		ret = c;
+	struct cli_command_run r = { &x.in, &x.out, output, &ops, &x,
+				     x.format == FMT_TSV ? write_tsv_header : NULL,
+				     x.per_outlet ? print_outlets : NULL };
+	ret = cli_run_command(&r, argc - optind, argv + optind);
 out:
 	for (size_t i = 0; i < x.noutlets; i++) {
 		free(x.outlets[i].name);

@@ -233,3 +233,42 @@ int cli_format(const char *arg, const char *const *names)
 	slant_buf_release(&list);
 	return -1;
 }
+
+int cli_write(struct cli_input *in, FILE *f, const char *data, size_t len)
+{
+	if (len && fwrite(data, 1, len, f) != len) {
+		in->write_failed = true;
+		return SLANT_EIO;
+	}
+	return 0;
+}
+
+int cli_run_command(const struct cli_command_run *r, int argc, char **argv)
+{
+	struct slant_pipeline_conf conf;
+	struct slant_pipeline_stats st;
+	struct slant_err err;
+	int ret, run, c;
+
+	if ((ret = cli_input_open(r->in, argc, argv)) || (ret = cli_out_open(r->out, r->output)))
+		return ret;
+	if (r->ready && (ret = r->ready(r->ctx))) {
+		cli_out_close(r->out, false);
+		return ret;
+	}
+	cli_input_conf(r->in, &conf, true);
+	slant_err_clear(&err);
+	run = slant_pipeline_run(r->in->reader, &conf, r->ops, r->ctx, &st, &err);
+	if (!run && !r->in->write_failed && r->tail && (run = r->tail(r->ctx, &st)) &&
+	    run != SLANT_EIO)
+		slant_err_set(&err, run, NULL, 0, "%s", slant_strerror(run));
+	if (r->in->write_failed) {
+		cli_progress_done(&r->in->progress);
+		cli_out_close(r->out, false); /* says what could not be written */
+		return EXIT_IO;
+	}
+	ret = cli_input_finish(r->in, run, &err);
+	/* A run stopped by an error leaves no output file behind; skipped records do not. */
+	c = cli_out_close(r->out, run == 0 && (ret == EXIT_OK || ret == EXIT_DATA));
+	return c && ret == EXIT_OK ? c : ret;
+}

@@ -112,6 +112,17 @@ int cli_out_open(struct cli_out *o, const char *path)
 		o->f = stdout;
 		return 0;
 	}
+	/* A device or a pipe (/dev/stdout, a FIFO) is written in place, never renamed over. */
+	struct stat sb;
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		if (!(o->f = fopen(path, "w"))) {
+			cli_error("cannot write '%s': %s", path, strerror(errno));
+			return EXIT_IO;
+		}
+		o->device = true;
+		o->path = strdup(path); /* for messages; NULL is fine */
+		return 0;
+	}
 	o->path = strdup(path);
 	o->tmp = malloc(strlen(path) + 16);
 	if (!o->path || !o->tmp) {
@@ -142,12 +153,18 @@ int cli_out_close(struct cli_out *o, bool keep)
 
 	if (!o->f)
 		return EXIT_OK;
-	if (fflush(o->f) || ferror(o->f)) {
-		cli_error("cannot write '%s': %s", o->path ? o->path : "standard output",
-			  strerror(errno));
+	int failed_before = ferror(o->f);
+	errno = 0;
+	if (fflush(o->f) || failed_before) {
+		/* errno says why only when this flush failed; an earlier write's reason is gone */
+		cli_error("cannot write '%s'%s%s", o->path ? o->path : "standard output",
+			  errno ? ": " : "", errno ? strerror(errno) : "");
 		ret = EXIT_IO;
 	}
-	if (o->path) {
+	if (o->device) {
+		if (fclose(o->f) && ret == EXIT_OK)
+			ret = EXIT_IO;
+	} else if (o->path) {
 		if (fclose(o->f) && ret == EXIT_OK) {
 			cli_error("cannot write '%s': %s", o->path, strerror(errno));
 			ret = EXIT_IO;
