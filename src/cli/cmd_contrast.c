@@ -125,8 +125,9 @@ static int print(void *ctx, const struct slant_pipeline_stats *st)
 	for (size_t i = 0; i < ng; i++)
 		order[i] = (struct group_order){ x->all, i };
 	qsort(order, ng, sizeof(*order), cmp_order);
+	static const char header[] = "group\trank\tngram\tz\tdelta\tcount\trest\n";
 	if (x->format == FMT_TSV &&
-	    (ret = cli_write(&x->in, x->out.f, "group\trank\tngram\tz\tdelta\tcount\trest\n", 38)))
+	    (ret = cli_write(&x->in, x->out.f, header, sizeof(header) - 1)))
 		goto out;
 	for (size_t o = 0; o < ng; o++) {
 		size_t i = order[o].i;
