@@ -5,6 +5,7 @@ echo "Patriot Daily's top 6:"
 $SLANT contrast --min-count 2 --top 6 --format tsv examples/ | awk -F'\t' '$1 == "Patriot Daily" { print "  " $3 }'
 echo "The Frontier Sentinel's top 6 (its own name, left as in radical left, illegal):"
 $SLANT contrast --min-count 2 --top 6 --format tsv examples/ | awk -F'\t' '$1 == "The Frontier Sentinel" { print "  " $3 }'
+$SLANT contrast --min-count 2 --top 1 --format tsv examples/ | head -3 | cat -v
 $SLANT contrast --min-count 2 --top 3 --by lean --format jsonl examples/
 $SLANT contrast --min-count 2 --threads 1 --format tsv examples/ >"$TMPDIR/1"
 $SLANT contrast --min-count 2 --threads 4 --format tsv examples/ >"$TMPDIR/4"
