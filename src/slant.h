@@ -435,6 +435,99 @@ struct slant_matches {
 int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *d,
 			struct slant_matches *m, struct slant_err *err);
 
+/* ----------------------------------------------------------------- quotes */
+
+/*
+ * Who speaks in an article: quotation spans, their kind, their speaker (people and
+ * organisations, one canonical name per person per article), the speaker's role and group,
+ * and the attribution verb.
+ *
+ * A people table says who is who. It is loaded from two TSV files: speakers (header `name
+ * aliases group role note`: a canonical name, `|`-separated aliases, a group id, a role) and
+ * roles (header `word role group type note`: a title or role noun, its canonical role, the
+ * group it implies when the speaker's own is unknown, `person` or `org`). See
+ * lexicons/README.md. A loaded table is read-only and may be shared by threads.
+ */
+struct slant_people;
+
+/** An empty table; NULL on out of memory. Free with slant_people_free(). */
+struct slant_people *slant_people_new(void);
+void slant_people_free(struct slant_people *pp);
+/**
+ * Adds the speakers (SLANT_PEOPLE_SPEAKERS) or roles (SLANT_PEOPLE_ROLES) of the file at
+ * `path`, or of `data` (`len` bytes, `name` used in messages). A malformed line or a name or
+ * word given twice fails with SLANT_EDATA, `err` naming the file and line; SLANT_EIO when the
+ * file cannot be read.
+ */
+enum { SLANT_PEOPLE_SPEAKERS = 1, SLANT_PEOPLE_ROLES };
+int slant_people_load(struct slant_people *pp, int what, const char *path, struct slant_err *err);
+int slant_people_parse(struct slant_people *pp, int what, const char *data, size_t len,
+		       const char *name, struct slant_err *err);
+/** Number of speakers and of roles loaded. */
+size_t slant_people_speakers(const struct slant_people *pp);
+size_t slant_people_roles(const struct slant_people *pp);
+
+enum slant_quote_kind {
+	SLANT_QUOTE_DIRECT = 0, /* a statement: a sentence or more, set off from the attribution */
+	SLANT_QUOTE_PARTIAL,    /* a fragment woven into the reporter's sentence, attributed */
+	SLANT_QUOTE_SCARE,      /* a word or phrase held at a distance, no speaker */
+	SLANT_QUOTE_TITLE,      /* a name of a work or a nickname */
+};
+/** "direct", "partial", "scare" or "title". */
+const char *slant_quote_kind_name(int kind);
+
+enum {
+	SLANT_QUOTEF_UNCLOSED = 1 << 0, /* no closing mark: runs to its paragraph's end */
+	SLANT_QUOTEF_CONTINUES = 1 << 1, /* continued in the next paragraph (multi-paragraph quote) */
+	SLANT_QUOTEF_CONTINUED = 1 << 2, /* continues the previous paragraph's quote */
+	SLANT_QUOTEF_INHERITED = 1 << 3, /* speaker carried over from an earlier quote */
+};
+
+struct slant_quote {
+	uint32_t start, end;       /* the quoted text, marks excluded (bytes of the original) */
+	uint32_t open, close;      /* from the opening mark's first byte to the closing mark's last */
+	uint32_t tok_begin, tok_end; /* the tokens inside */
+	uint32_t words;            /* word and number tokens inside */
+	uint32_t speaker;          /* index into slant_quotes_speakers(), or UINT32_MAX */
+	uint32_t verb;             /* entry of the attribution-verb lexicon, or UINT32_MAX */
+	uint32_t verb_start, verb_end; /* the verb in the original text */
+	uint16_t depth;            /* 0, or 1 and more inside another quote */
+	uint8_t kind;              /* enum slant_quote_kind */
+	uint8_t flags;             /* SLANT_QUOTEF_* */
+};
+
+enum { SLANT_SPEAKER_PERSON = 1, SLANT_SPEAKER_ORG, SLANT_SPEAKER_UNNAMED };
+
+struct slant_speaker {
+	const char *name;  /* canonical: full name, the table's name, or an unnamed description */
+	const char *role;  /* "mayor", "agency"...; NULL when unknown */
+	const char *group; /* a group id of the people table; NULL when unknown */
+	uint32_t mentions; /* mentions of it in the article */
+	uint8_t type;      /* SLANT_SPEAKER_* */
+};
+
+struct slant_quote_conf {
+	const struct slant_people *people; /* NULL: names, titles and pronouns only */
+	const struct slant_lexicon *verbs; /* attribution verbs, categories neutral/loaded; may be NULL */
+};
+
+/* An extractor and its results for one article; reusable, one per thread. */
+struct slant_quotes;
+
+struct slant_quotes *slant_quotes_new(void);
+void slant_quotes_free(struct slant_quotes *q);
+/**
+ * Finds the quotations of analysed document `d` (made from `text`) and attributes them.
+ * Results replace the previous article's. 0, or SLANT_ENOMEM.
+ */
+int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, const char *text,
+			 const struct slant_quote_conf *conf, struct slant_err *err);
+/** The quotations in text order (an outer quote before those inside it); borrowed until the
+ * next extraction or free. */
+const struct slant_quote *slant_quotes_list(const struct slant_quotes *q, size_t *n);
+/** The speakers of the article, in order of first mention; borrowed likewise. */
+const struct slant_speaker *slant_quotes_speakers(const struct slant_quotes *q, size_t *n);
+
 /* --------------------------------------------------------------- contrast */
 
 /*

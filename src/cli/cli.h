@@ -201,5 +201,7 @@ int cmd_terms(int argc, char **argv);
 extern const char cmd_terms_usage[];
 int cmd_contrast(int argc, char **argv);
 extern const char cmd_contrast_usage[];
+int cmd_quotes(int argc, char **argv);
+extern const char cmd_quotes_usage[];
 
 #endif

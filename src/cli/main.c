@@ -19,6 +19,8 @@ static const struct cmd commands[] = {
 	  cmd_terms_usage },
 	{ "contrast", cmd_contrast, "the words and phrases that set each outlet apart",
 	  cmd_contrast_usage },
+	{ "quotes", cmd_quotes, "quotations: kind, speaker, speaker group, attribution verb",
+	  cmd_quotes_usage },
 	{ "help", cmd_help, "show the commands, or the help of one", help_usage },
 };
 

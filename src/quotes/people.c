@@ -1,0 +1,480 @@
+/*
+ * people.c - the people table: who is who (speakers.tsv) and what titles and role nouns say
+ * (roles.tsv).
+ *
+ * Names, aliases and role words are matched in documents through two lexicons built from
+ * the files, so they get the lexicon's normalisation and multi-word matching; each lexicon
+ * category is the index of the alias or role it stands for.
+ */
+#include "internal.h"
+#include "people.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_PEOPLE_FILE ((size_t)64 << 20)
+
+struct slant_people *slant_people_new(void)
+{
+	struct slant_people *pp = calloc(1, sizeof(*pp));
+
+	if (!pp)
+		return NULL;
+	pp->names = slant_lexicon_new();
+	pp->rolelx = slant_lexicon_new();
+	if (!pp->names || !pp->rolelx) {
+		slant_people_free(pp);
+		return NULL;
+	}
+	return pp;
+}
+
+void slant_people_free(struct slant_people *pp)
+{
+	if (!pp)
+		return;
+	for (size_t i = 0; i < pp->nspeakers; i++) {
+		free(pp->speakers[i].name);
+		free(pp->speakers[i].group);
+		free(pp->speakers[i].role);
+		free(pp->speakers[i].surname);
+	}
+	for (size_t i = 0; i < pp->nroles; i++) {
+		free(pp->roles[i].word);
+		free(pp->roles[i].role);
+		free(pp->roles[i].group);
+	}
+	free(pp->speakers);
+	free(pp->aliases);
+	free(pp->roles);
+	free(pp->surnames);
+	slant_lexicon_free(pp->names);
+	slant_lexicon_free(pp->rolelx);
+	free(pp);
+}
+
+size_t slant_people_speakers(const struct slant_people *pp)
+{
+	return pp ? pp->nspeakers : 0;
+}
+
+size_t slant_people_roles(const struct slant_people *pp)
+{
+	return pp ? pp->nroles : 0;
+}
+
+/* An empty field is NULL; otherwise a heap copy. Returns false on out of memory. */
+static bool dup_field(const char *s, size_t n, char **out)
+{
+	*out = NULL;
+	if (!n)
+		return true;
+	*out = slant_memdup0(s, n);
+	return *out != NULL;
+}
+
+static bool has_upper(const char *s, size_t n, bool *all)
+{
+	bool any = false;
+
+	*all = true;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			any = true;
+		else if (c >= 'a' && c <= 'z')
+			*all = false;
+	}
+	return any;
+}
+
+/* The surname key of a person's name: its last word, ASCII lower case, without "Jr." and
+ * the like. NULL when the name has one word or no memory. */
+static char *surname_of(const char *name)
+{
+	static const char *const suffixes[] = { "jr", "jr.", "sr", "sr.", "ii", "iii", "iv" };
+	const char *w[8];
+	size_t wl[8], nw = 0;
+	const char *s = name;
+
+	while (*s && nw < SLANT_ARRAY_SIZE(w)) {
+		while (*s == ' ')
+			s++;
+		if (!*s)
+			break;
+		w[nw] = s;
+		while (*s && *s != ' ')
+			s++;
+		wl[nw] = (size_t)(s - w[nw]);
+		if (wl[nw] && w[nw][wl[nw] - 1] == ',')
+			wl[nw]--;
+		nw++;
+	}
+	while (nw > 2) {
+		bool suffix = false;
+		for (size_t i = 0; i < SLANT_ARRAY_SIZE(suffixes); i++)
+			if (wl[nw - 1] == strlen(suffixes[i]) &&
+			    !strncasecmp(w[nw - 1], suffixes[i], wl[nw - 1]))
+				suffix = true;
+		if (!suffix)
+			break;
+		nw--;
+	}
+	if (nw < 2)
+		return NULL;
+	char *k = slant_memdup0(w[nw - 1], wl[nw - 1]);
+	if (k)
+		for (char *p = k; *p; p++)
+			*p = (char)slant_lower((unsigned char)*p);
+	return k;
+}
+
+static int cmp_surname(const void *a, const void *b)
+{
+	const struct slant_surname *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->speaker > y->speaker) - (x->speaker < y->speaker);
+}
+
+/* Rebuilds the surname index: persons only; a surname two people share maps to neither. */
+static int index_surnames(struct slant_people *pp, struct slant_err *err)
+{
+	size_t n = 0, out = 0;
+	struct slant_surname *v = NULL;
+
+	for (size_t i = 0; i < pp->nspeakers; i++)
+		n += pp->speakers[i].surname != NULL;
+	if (n && !(v = malloc(n * sizeof(*v))))
+		return slant_fail_oom(err);
+	n = 0;
+	for (size_t i = 0; i < pp->nspeakers; i++)
+		if (pp->speakers[i].surname)
+			v[n++] = (struct slant_surname){ pp->speakers[i].surname, (uint32_t)i };
+	qsort(v, n, sizeof(*v), cmp_surname);
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && !strcmp(v[j].key, v[i].key))
+			j++;
+		if (j == i + 1)
+			v[out++] = v[i];
+		i = j;
+	}
+	free(pp->surnames);
+	pp->surnames = v;
+	pp->nsurnames = out;
+	return 0;
+}
+
+static bool is_org_role(const char *role)
+{
+	static const char *const org[] = {
+		"agency", "company", "court", "department", "government", "organization",
+		"outlet", "party", "union", "office", "campaign", "newspaper", "network",
+		"university", "group", "committee", "institute", "think tank",
+	};
+	if (!role)
+		return false;
+	for (size_t i = 0; i < SLANT_ARRAY_SIZE(org); i++)
+		if (!strcmp(role, org[i]))
+			return true;
+	return false;
+}
+
+/* Appends one generated lexicon line "term<TAB>category<TAB><TAB><TAB>\n". */
+static int add_term(struct slant_buf *lx, const char *term, size_t n, size_t cat)
+{
+	int ret = slant_buf_add(lx, term, n);
+	if (!ret)
+		ret = slant_buf_addf(lx, "\t%zu\t\t\t\n", cat);
+	return ret;
+}
+
+/*
+ * The lexicon built from a file reports its own line numbers; `lines[k]` is the file line of
+ * generated line k + 2 (after the header).
+ */
+static int parse_generated(struct slant_lexicon *lx, const struct slant_buf *gen,
+			   const long *lines, size_t nlines, const char *name,
+			   struct slant_err *err)
+{
+	struct slant_err e;
+	int ret;
+
+	slant_err_clear(&e);
+	ret = slant_lexicon_parse(lx, gen->data, gen->len, name, SLANT_LEXICON_TSV, &e);
+	if (ret) {
+		long line = e.line >= 2 && (size_t)(e.line - 2) < nlines ? lines[e.line - 2] : 0;
+		return slant_fail(err, ret, name, line, -1, "%s", e.msg);
+	}
+	return 0;
+}
+
+/* Trims ASCII spaces around a field. */
+static void trim(const char **s, size_t *n)
+{
+	while (*n && (**s == ' '))
+		(*s)++, (*n)--;
+	while (*n && (*s)[*n - 1] == ' ')
+		(*n)--;
+}
+
+static int parse_speakers(struct slant_people *pp, const char *data, size_t len,
+			  const char *name, struct slant_err *err)
+{
+	static const char *const header[] = { "name", "aliases", "group", "role", "note" };
+	struct slant_buf gen;
+	long *lines = NULL;
+	size_t nlines = 0, caplines = 0;
+	const char *p = data, *end = data + len;
+	bool have_header = false;
+	long line = 0;
+	int ret = 0;
+
+	slant_buf_init(&gen, MAX_PEOPLE_FILE);
+	if ((ret = slant_buf_adds(&gen, "term\tcategory\tlean\tweight\tnote\n")))
+		goto oom;
+	if (slant_has_bom(p, len))
+		p += 3;
+	while (p < end) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+		const char *f[6];
+		size_t fl[6], nf;
+
+		if (!e)
+			e = end;
+		line++;
+		const char *ls = p;
+		p = e < end ? e + 1 : end;
+		if (e > ls && e[-1] == '\r')
+			e--;
+		if (e == ls || *ls == '#')
+			continue;
+		nf = slant_split_tabs(ls, e, f, fl, 6);
+		if (!have_header) {
+			bool ok = nf == 5;
+			for (size_t i = 0; ok && i < 5; i++)
+				ok = fl[i] == strlen(header[i]) && !memcmp(f[i], header[i], fl[i]);
+			if (!ok) {
+				ret = slant_fail(err, SLANT_EDATA, name, line, -1,
+						 "expected the header 'name<TAB>aliases<TAB>group<TAB>role<TAB>note'");
+				goto out;
+			}
+			have_header = true;
+			continue;
+		}
+		if (nf != 5) {
+			ret = slant_fail(err, SLANT_EDATA, name, line, -1,
+					 "expected 5 tab-separated fields, found %zu", nf);
+			goto out;
+		}
+		for (size_t i = 0; i < 4; i++)
+			trim(&f[i], &fl[i]);
+		if (!fl[0]) {
+			ret = slant_fail(err, SLANT_EDATA, name, line, -1, "empty name");
+			goto out;
+		}
+		if (!fl[2]) {
+			ret = slant_fail(err, SLANT_EDATA, name, line, -1, "empty group");
+			goto out;
+		}
+		if (SLANT_GROW(pp->speakers, pp->capspeakers, pp->nspeakers + 1))
+			goto oom;
+		struct slant_person *sp = &pp->speakers[pp->nspeakers];
+		memset(sp, 0, sizeof(*sp));
+		if (!dup_field(f[0], fl[0], &sp->name) || !dup_field(f[2], fl[2], &sp->group) ||
+		    !dup_field(f[3], fl[3], &sp->role)) {
+			free(sp->name);
+			free(sp->group);
+			free(sp->role);
+			goto oom;
+		}
+		sp->org = is_org_role(sp->role);
+		pp->nspeakers++;
+		if (!sp->org && !(sp->surname = surname_of(sp->name)) && strchr(sp->name, ' '))
+			goto oom;
+		/* the name, then each alias */
+		const char *a = f[0];
+		size_t al = fl[0];
+		const char *rest = f[1], *rend = f[1] + fl[1];
+		for (;;) {
+			trim(&a, &al);
+			if (al) {
+				bool all;
+				if (SLANT_GROW(pp->aliases, pp->capaliases, pp->naliases + 1) ||
+				    SLANT_GROW(lines, caplines, nlines + 1))
+					goto oom;
+				bool up = has_upper(a, al, &all);
+				pp->aliases[pp->naliases] = (struct slant_alias){
+					.speaker = (uint32_t)(pp->nspeakers - 1),
+					.caps = !up ? 0 : (all && al > 1) ? 2 : 1,
+				};
+				lines[nlines++] = line;
+				if (add_term(&gen, a, al, pp->naliases))
+					goto oom;
+				pp->naliases++;
+			}
+			if (rest >= rend)
+				break;
+			const char *bar = memchr(rest, '|', (size_t)(rend - rest));
+			a = rest;
+			al = bar ? (size_t)(bar - rest) : (size_t)(rend - rest);
+			rest = bar ? bar + 1 : rend;
+		}
+	}
+	if (!have_header) {
+		ret = slant_fail(err, SLANT_EDATA, name, 0, -1,
+				 "missing header 'name<TAB>aliases<TAB>group<TAB>role<TAB>note'");
+		goto out;
+	}
+	if ((ret = parse_generated(pp->names, &gen, lines, nlines, name, err)))
+		goto out;
+	ret = index_surnames(pp, err);
+	goto out;
+oom:
+	ret = slant_fail_oom(err);
+out:
+	slant_buf_release(&gen);
+	free(lines);
+	return ret;
+}
+
+static int parse_roles(struct slant_people *pp, const char *data, size_t len, const char *name,
+		       struct slant_err *err)
+{
+	static const char *const header[] = { "word", "role", "group", "type", "note" };
+	struct slant_buf gen;
+	long *lines = NULL;
+	size_t nlines = 0, caplines = 0;
+	const char *p = data, *end = data + len;
+	bool have_header = false;
+	long line = 0;
+	int ret = 0;
+
+	slant_buf_init(&gen, MAX_PEOPLE_FILE);
+	if (slant_buf_adds(&gen, "term\tcategory\tlean\tweight\tnote\n"))
+		goto oom;
+	if (slant_has_bom(p, len))
+		p += 3;
+	while (p < end) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+		const char *f[6];
+		size_t fl[6], nf;
+
+		if (!e)
+			e = end;
+		line++;
+		const char *ls = p;
+		p = e < end ? e + 1 : end;
+		if (e > ls && e[-1] == '\r')
+			e--;
+		if (e == ls || *ls == '#')
+			continue;
+		nf = slant_split_tabs(ls, e, f, fl, 6);
+		if (!have_header) {
+			bool ok = nf == 5;
+			for (size_t i = 0; ok && i < 5; i++)
+				ok = fl[i] == strlen(header[i]) && !memcmp(f[i], header[i], fl[i]);
+			if (!ok) {
+				ret = slant_fail(err, SLANT_EDATA, name, line, -1,
+						 "expected the header 'word<TAB>role<TAB>group<TAB>type<TAB>note'");
+				goto out;
+			}
+			have_header = true;
+			continue;
+		}
+		if (nf != 5) {
+			ret = slant_fail(err, SLANT_EDATA, name, line, -1,
+					 "expected 5 tab-separated fields, found %zu", nf);
+			goto out;
+		}
+		for (size_t i = 0; i < 4; i++)
+			trim(&f[i], &fl[i]);
+		/* "sen." is matched as "sen": the tokeniser keeps the period apart */
+		if (fl[0] > 1 && f[0][fl[0] - 1] == '.')
+			fl[0]--;
+		if (!fl[0] || !fl[1]) {
+			ret = slant_fail(err, SLANT_EDATA, name, line, -1,
+					 !fl[0] ? "empty word" : "empty role");
+			goto out;
+		}
+		bool org = fl[3] == 3 && !memcmp(f[3], "org", 3);
+		if (!org && !(fl[3] == 6 && !memcmp(f[3], "person", 6))) {
+			ret = slant_fail(err, SLANT_EDATA, name, line, -1,
+					 "type must be 'person' or 'org'");
+			goto out;
+		}
+		if (SLANT_GROW(pp->roles, pp->caproles, pp->nroles + 1) ||
+		    SLANT_GROW(lines, caplines, nlines + 1))
+			goto oom;
+		struct slant_role *r = &pp->roles[pp->nroles];
+		memset(r, 0, sizeof(*r));
+		if (!dup_field(f[0], fl[0], &r->word) || !dup_field(f[1], fl[1], &r->role) ||
+		    !dup_field(f[2], fl[2], &r->group)) {
+			free(r->word);
+			free(r->role);
+			free(r->group);
+			goto oom;
+		}
+		r->org = org;
+		/* a plural person noun ("senators", "officials") names several people */
+		r->plural = !org && fl[0] > 3 && f[0][fl[0] - 1] == 's' &&
+			    strncmp(r->word, r->role, strlen(r->word)) != 0;
+		lines[nlines++] = line;
+		if (add_term(&gen, f[0], fl[0], pp->nroles))
+			goto oom;
+		pp->nroles++;
+	}
+	if (!have_header) {
+		ret = slant_fail(err, SLANT_EDATA, name, 0, -1,
+				 "missing header 'word<TAB>role<TAB>group<TAB>type<TAB>note'");
+		goto out;
+	}
+	ret = parse_generated(pp->rolelx, &gen, lines, nlines, name, err);
+	goto out;
+oom:
+	ret = slant_fail_oom(err);
+out:
+	slant_buf_release(&gen);
+	free(lines);
+	return ret;
+}
+
+int slant_people_parse(struct slant_people *pp, int what, const char *data, size_t len,
+		       const char *name, struct slant_err *err)
+{
+	if (what == SLANT_PEOPLE_SPEAKERS)
+		return parse_speakers(pp, data, len, name, err);
+	if (what == SLANT_PEOPLE_ROLES)
+		return parse_roles(pp, data, len, name, err);
+	return slant_fail(err, SLANT_EUSAGE, name, 0, -1, "unknown people table kind %d", what);
+}
+
+int slant_people_load(struct slant_people *pp, int what, const char *path, struct slant_err *err)
+{
+	struct slant_buf data;
+	int ret;
+
+	slant_buf_init(&data, MAX_PEOPLE_FILE);
+	ret = slant_read_file(path, &data, err);
+	if (!ret)
+		ret = slant_people_parse(pp, what, data.data, data.len, path, err);
+	slant_buf_release(&data);
+	return ret;
+}
+
+uint32_t slant_people_by_surname(const struct slant_people *pp, const char *key)
+{
+	size_t lo = 0, hi = pp ? pp->nsurnames : 0;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(pp->surnames[mid].key, key);
+		if (!c)
+			return pp->surnames[mid].speaker;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return UINT32_MAX;
+}

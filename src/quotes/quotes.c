@@ -1,0 +1,1838 @@
+/*
+ * quotes.c - quotation spans, their kind, speaker and attribution verb.
+ *
+ * Four passes over an analysed document:
+ *   1. marks: pair quotation marks paragraph by paragraph (double marks first, then single
+ *      ones, which must not cross them), recover unclosed marks at the paragraph's end and
+ *      link multi-paragraph quotes;
+ *   2. mentions: names (the people table, then capitalised runs with their titles), role
+ *      noun phrases ("the mayor", "one local nurse") and pronouns, outside quotations, each
+ *      resolved to an entity: one per person per article (surname, initials and a misspelling
+ *      at edit distance 1 join the full name);
+ *   3. attribution: for each quotation, the speaker and verb after it (“…,” X said / said X),
+ *      before it in its sentence (X said: “…”; X called it “…”; according to X), or carried
+ *      over from the quotation before it;
+ *   4. kinds: title, scare, partial or direct from the attribution, the words around the
+ *      marks and the quotation's length and case.
+ * Everything is rebuilt for each article in arrays the extractor keeps between articles.
+ */
+#include "internal.h"
+#include "people.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NONE UINT32_MAX
+
+enum { MARK_DOUBLE = 1, MARK_SINGLE = 2 };
+enum { DIR_AMBIG = 0, DIR_OPEN = 1, DIR_CLOSE = 2 };
+
+struct pair {
+	uint32_t open, close; /* tokens; close NONE when unclosed */
+	uint32_t end;         /* byte end of the quoted text */
+	uint32_t para;
+	uint8_t type, flags;
+};
+
+enum { M_NAME = 1, M_ROLE, M_PRONOUN };
+enum { G_UNKNOWN = 0, G_MALE, G_FEMALE };
+
+struct mention {
+	uint32_t tb, te;   /* tokens */
+	uint32_t entity;
+	uint8_t kind;
+	uint8_t pron;      /* M_PRONOUN: 'h' he, 's' she, 't' they, 'i' it */
+};
+
+struct entity {
+	uint32_t name;     /* offset of its canonical name in q->names */
+	uint32_t namelen;
+	uint32_t ntok;     /* words in the canonical name */
+	uint32_t surname;  /* offset of the lower-case surname key in q->names, or NONE */
+	uint32_t first;    /* offset of the lower-case first word, or NONE */
+	uint32_t person;   /* people table entry, or NONE */
+	uint32_t role;     /* roles table entry, or NONE */
+	uint32_t affil;    /* people entry of an organisation it speaks for, or NONE */
+	uint32_t speaker;  /* its index among speakers once it speaks, or NONE */
+	uint32_t mentions;
+	const char *group; /* a party cue: "democrat" / "republican", or NULL */
+	uint8_t type;      /* SLANT_SPEAKER_* */
+	uint8_t gender;
+	uint8_t plural;
+};
+
+struct slant_quotes {
+	struct slant_quote *quotes;
+	size_t nquotes, capquotes;
+	struct slant_speaker *speakers;
+	size_t nspeakers, capspeakers;
+	struct pair *pairs;
+	size_t npairs, cappairs;
+	struct mention *ments;
+	size_t nments, capments;
+	struct entity *ents;
+	size_t nents, capents;
+	uint32_t *tokinfo; /* per token: bits below */
+	uint32_t *ment_end;  /* per token: mention ending at it + 1, or 0 */
+	uint32_t *ment_start;
+	uint32_t *verb_at;   /* per token: verb match starting at it + 1, or 0 */
+	uint32_t *sent_of;   /* per token: its sentence */
+	uint32_t *role_at;   /* per token: role match starting at it + 1, or 0 */
+	uint32_t *name_at;   /* per token: people-name match starting at it + 1, or 0 */
+	size_t captok;
+	struct slant_matches verbs, roles, names;
+	struct slant_buf names_buf; /* canonical names and keys */
+	struct slant_buf tmp;
+	/* the article being read */
+	const struct slant_doc *d;
+	const char *text;
+	const struct slant_token *toks;
+	size_t ntoks;
+	const struct slant_quote_conf *conf;
+};
+
+enum {
+	TI_INQUOTE = 1u << 0, /* inside a top-level quotation, marks included */
+	TI_MARK = 1u << 1,    /* a paired quotation mark */
+	TI_USED = 1u << 2,    /* part of a mention */
+};
+
+const char *slant_quote_kind_name(int kind)
+{
+	static const char *const names[] = { "direct", "partial", "scare", "title" };
+	return kind >= 0 && kind < (int)SLANT_ARRAY_SIZE(names) ? names[kind] : "?";
+}
+
+struct slant_quotes *slant_quotes_new(void)
+{
+	struct slant_quotes *q = calloc(1, sizeof(*q));
+
+	if (!q)
+		return NULL;
+	slant_buf_init(&q->names_buf, (size_t)64 << 20);
+	slant_buf_init(&q->tmp, (size_t)64 << 20);
+	return q;
+}
+
+void slant_quotes_free(struct slant_quotes *q)
+{
+	if (!q)
+		return;
+	free(q->quotes);
+	free(q->speakers);
+	free(q->pairs);
+	free(q->ments);
+	free(q->ents);
+	free(q->tokinfo);
+	free(q->ment_end);
+	free(q->ment_start);
+	free(q->verb_at);
+	free(q->sent_of);
+	free(q->role_at);
+	free(q->name_at);
+	free(q->verbs.v);
+	free(q->roles.v);
+	free(q->names.v);
+	slant_buf_release(&q->names_buf);
+	slant_buf_release(&q->tmp);
+	free(q);
+}
+
+const struct slant_quote *slant_quotes_list(const struct slant_quotes *q, size_t *n)
+{
+	*n = q->nquotes;
+	return q->quotes;
+}
+
+const struct slant_speaker *slant_quotes_speakers(const struct slant_quotes *q, size_t *n)
+{
+	*n = q->nspeakers;
+	return q->speakers;
+}
+
+/* ----------------------------------------------------------------- tokens */
+
+static const char *norm(const struct slant_quotes *q, uint32_t t)
+{
+	return slant_doc_norm(q->d, &q->toks[t]);
+}
+
+static bool norm_is(const struct slant_quotes *q, uint32_t t, const char *w)
+{
+	return t < q->ntoks && !strcmp(norm(q, t), w);
+}
+
+static bool in_list(const char *w, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(w, list[i]))
+			return true;
+	return false;
+}
+#define IN_LIST(w, list) in_list((w), (list), SLANT_ARRAY_SIZE(list))
+
+static bool is_word(const struct slant_quotes *q, uint32_t t)
+{
+	return t < q->ntoks &&
+	       (q->toks[t].kind == SLANT_TOK_WORD || q->toks[t].kind == SLANT_TOK_NUMBER);
+}
+
+static bool is_cap(const struct slant_quotes *q, uint32_t t)
+{
+	return t < q->ntoks && q->toks[t].kind == SLANT_TOK_WORD &&
+	       (q->toks[t].flags & SLANT_TOKF_CAP);
+}
+
+/* The token is one ASCII punctuation character c. */
+static bool punct_is(const struct slant_quotes *q, uint32_t t, char c)
+{
+	return t < q->ntoks && q->toks[t].kind == SLANT_TOK_PUNCT &&
+	       q->toks[t].end - q->toks[t].start == 1 && q->text[q->toks[t].start] == c;
+}
+
+/* A dash token: - – — or --. */
+static bool is_dash(const struct slant_quotes *q, uint32_t t)
+{
+	if (t >= q->ntoks || q->toks[t].kind != SLANT_TOK_PUNCT)
+		return false;
+	const char *n = norm(q, t);
+	return n[0] == '-';
+}
+
+static bool sentence_end_punct(const struct slant_quotes *q, uint32_t t)
+{
+	if (t >= q->ntoks || q->toks[t].kind != SLANT_TOK_PUNCT)
+		return false;
+	char c = q->text[q->toks[t].start];
+	return c == '.' || c == '!' || c == '?' || !strcmp(norm(q, t), "...");
+}
+
+static int32_t first_cp(const struct slant_quotes *q, uint32_t t)
+{
+	int32_t cp = 0;
+	const struct slant_token *k = &q->toks[t];
+
+	slant_utf8_decode((const unsigned char *)q->text, k->end, k->start, &cp);
+	return cp;
+}
+
+/* ------------------------------------------------------------------ marks */
+
+static void mark_kind(const struct slant_quotes *q, uint32_t t, uint8_t *type, uint8_t *dir,
+		      int32_t *cpo)
+{
+	int32_t cp = first_cp(q, t);
+
+	*cpo = cp;
+	switch (cp) {
+	case 0x201C: case 0x201E: case 0x00AB: case 0x201F:
+		*type = MARK_DOUBLE, *dir = DIR_OPEN;
+		break;
+	case 0x201D: case 0x00BB:
+		*type = MARK_DOUBLE, *dir = DIR_CLOSE;
+		break;
+	case '"': case 0x2033: case 0xFF02:
+		*type = MARK_DOUBLE, *dir = DIR_AMBIG;
+		break;
+	case 0x2018: case 0x201A: case 0x2039:
+		*type = MARK_SINGLE, *dir = DIR_OPEN;
+		break;
+	case 0x2019: case 0x203A:
+		*type = MARK_SINGLE, *dir = DIR_CLOSE;
+		break;
+	case '\'': case 0xFF07:
+		*type = MARK_SINGLE, *dir = DIR_AMBIG;
+		break;
+	default:
+		*type = 0, *dir = DIR_AMBIG;
+	}
+}
+
+static bool opens_group(const struct slant_quotes *q, uint32_t t)
+{
+	if (q->toks[t].kind != SLANT_TOK_PUNCT)
+		return false;
+	char c = q->text[q->toks[t].start];
+	return c == '(' || c == '[' || c == '{' || is_dash(q, t) || c == '/';
+}
+
+/* Could open a quotation: nothing or space or an opening bracket before, a word after. */
+static bool left_flank(const struct slant_quotes *q, uint32_t t, uint32_t pb, uint32_t pe)
+{
+	const struct slant_token *k = &q->toks[t];
+
+	if (t + 1 >= pe || (k->flags & SLANT_TOKF_SPACE_AFTER))
+		return false;
+	return t == pb || (k->flags & SLANT_TOKF_SPACE_BEFORE) || opens_group(q, t - 1) ||
+	       q->toks[t - 1].kind == SLANT_TOK_QUOTE || punct_is(q, t - 1, ':');
+}
+
+/* Could close a quotation: a word or punctuation before, space, punctuation or the end after. */
+static bool right_flank(const struct slant_quotes *q, uint32_t t, uint32_t pb, uint32_t pe)
+{
+	const struct slant_token *k = &q->toks[t];
+
+	if (t == pb || (k->flags & SLANT_TOKF_SPACE_BEFORE) || opens_group(q, t - 1))
+		return false;
+	return t + 1 >= pe || (k->flags & SLANT_TOKF_SPACE_AFTER) ||
+	       q->toks[t + 1].kind == SLANT_TOK_PUNCT || q->toks[t + 1].kind == SLANT_TOK_QUOTE;
+}
+
+static int add_pair(struct slant_quotes *q, uint32_t open, uint32_t close, uint32_t end,
+		    uint32_t para, uint8_t type, uint8_t flags)
+{
+	if (SLANT_GROW(q->pairs, q->cappairs, q->npairs + 1))
+		return SLANT_ENOMEM;
+	q->pairs[q->npairs++] = (struct pair){ open, close, end, para, type, flags };
+	return 0;
+}
+
+/* End of the text before token t in its paragraph (t > pb), trailing marks left out. */
+static uint32_t text_end_before(const struct slant_quotes *q, uint32_t t, uint32_t pb)
+{
+	while (t > pb + 1 && q->toks[t - 1].kind == SLANT_TOK_QUOTE)
+		t--;
+	return q->toks[t - 1].end;
+}
+
+/* Double marks of paragraph [pb, pe): a toggle, with curly direction breaking ties. */
+static int pair_double(struct slant_quotes *q, uint32_t pb, uint32_t pe, uint32_t para)
+{
+	uint32_t open = NONE;
+	int32_t open_cp = 0;
+
+	for (uint32_t t = pb; t < pe; t++) {
+		uint8_t type, dir;
+		int32_t cp;
+
+		if (q->toks[t].kind != SLANT_TOK_QUOTE)
+			continue;
+		mark_kind(q, t, &type, &dir, &cp);
+		if (type != MARK_DOUBLE)
+			continue;
+		bool lf = left_flank(q, t, pb, pe), rf = right_flank(q, t, pb, pe);
+		if (open == NONE) {
+			/* a closing mark with no opening one: a stray, unless it is set like one */
+			if ((dir == DIR_CLOSE && !lf) || (dir == DIR_AMBIG && rf && !lf) ||
+			    t + 1 >= pe)
+				continue;
+			open = t, open_cp = cp;
+			continue;
+		}
+		if (dir == DIR_OPEN && lf && !rf && open_cp != 0x201E && t > open + 1) {
+			/* a second opening mark: the first was never closed */
+			if (add_pair(q, open, NONE, text_end_before(q, t, pb), para, MARK_DOUBLE,
+				     SLANT_QUOTEF_UNCLOSED))
+				return SLANT_ENOMEM;
+			open = t, open_cp = cp;
+			continue;
+		}
+		if (add_pair(q, open, t, q->toks[t].start, para, MARK_DOUBLE, 0))
+			return SLANT_ENOMEM;
+		open = NONE;
+	}
+	if (open != NONE && open + 1 < pe) {
+		if (add_pair(q, open, NONE, text_end_before(q, pe, pb), para, MARK_DOUBLE,
+			     SLANT_QUOTEF_UNCLOSED))
+			return SLANT_ENOMEM;
+	}
+	return 0;
+}
+
+/* Contractions written with a leading apostrophe: 'em, 'til, rock 'n' roll, '90s. */
+static bool leading_apostrophe(const struct slant_quotes *q, uint32_t t)
+{
+	static const char *const words[] = { "em", "til", "tis", "twas", "cause", "n", "bout",
+					     "round", "nuff", "ya" };
+	if (t + 1 >= q->ntoks)
+		return true;
+	if (q->toks[t + 1].kind == SLANT_TOK_NUMBER)
+		return true;
+	int32_t cp = first_cp(q, t + 1);
+	if (cp >= '0' && cp <= '9')
+		return true;
+	return IN_LIST(norm(q, t + 1), words);
+}
+
+/* A closing-looking single mark that is more likely a plural possessive: Illinois' governor. */
+static bool possessive(const struct slant_quotes *q, uint32_t t, uint32_t pe)
+{
+	const struct slant_token *w = &q->toks[t - 1];
+
+	if (w->kind != SLANT_TOK_WORD || q->text[w->end - 1] != 's')
+		return false;
+	return t + 1 < pe && q->toks[t + 1].kind == SLANT_TOK_WORD &&
+	       (q->toks[t].flags & SLANT_TOKF_SPACE_AFTER);
+}
+
+/* Single marks of the paragraph: an opener pairs with the next closer before another opener. */
+static int pair_single(struct slant_quotes *q, uint32_t pb, uint32_t pe, uint32_t para)
+{
+	for (uint32_t t = pb; t < pe; t++) {
+		uint8_t type, dir;
+		int32_t cp;
+
+		if (q->toks[t].kind != SLANT_TOK_QUOTE)
+			continue;
+		mark_kind(q, t, &type, &dir, &cp);
+		if (type != MARK_SINGLE || dir == DIR_CLOSE || !left_flank(q, t, pb, pe) ||
+		    right_flank(q, t, pb, pe) || leading_apostrophe(q, t))
+			continue;
+		uint32_t best = NONE, fallback = NONE;
+		for (uint32_t u = t + 2; u < pe; u++) {
+			uint8_t ut, ud;
+			int32_t ucp;
+			if (q->toks[u].kind != SLANT_TOK_QUOTE)
+				continue;
+			mark_kind(q, u, &ut, &ud, &ucp);
+			if (ut != MARK_SINGLE)
+				continue;
+			bool lf = left_flank(q, u, pb, pe), rf = right_flank(q, u, pb, pe);
+			if (ud != DIR_CLOSE && lf && !rf && !leading_apostrophe(q, u))
+				break; /* the next opener */
+			if (!rf || lf)
+				continue;
+			if (possessive(q, u, pe)) {
+				fallback = u;
+				continue;
+			}
+			best = u;
+			break;
+		}
+		if (best == NONE)
+			best = fallback;
+		if (best == NONE)
+			continue;
+		if (add_pair(q, t, best, q->toks[best].start, para, MARK_SINGLE, 0))
+			return SLANT_ENOMEM;
+		t = best;
+	}
+	return 0;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+	if (x->open != y->open)
+		return x->open < y->open ? -1 : 1;
+	return (x->type > y->type) - (x->type < y->type);
+}
+
+static uint32_t pair_last(const struct pair *p)
+{
+	return p->close; /* NONE for unclosed: compare with `end` instead */
+}
+
+/* Whether pair b lies inside pair a. */
+static bool pair_inside(const struct slant_quotes *q, const struct pair *a, const struct pair *b)
+{
+	uint32_t a_end = a->close != NONE ? q->toks[a->close].start : a->end;
+	uint32_t b_end = b->close != NONE ? q->toks[b->close].end : b->end;
+	return b->open > a->open && b_end <= a_end;
+}
+
+static int find_marks(struct slant_quotes *q)
+{
+	size_t np;
+	const struct slant_paragraph *paras = slant_doc_paragraphs(q->d, &np);
+
+	q->npairs = 0;
+	for (size_t p = 0; p < np; p++) {
+		size_t before = q->npairs;
+		if (pair_double(q, paras[p].tok_begin, paras[p].tok_end, (uint32_t)p) ||
+		    pair_single(q, paras[p].tok_begin, paras[p].tok_end, (uint32_t)p))
+			return SLANT_ENOMEM;
+		qsort(q->pairs + before, q->npairs - before, sizeof(*q->pairs), cmp_pair);
+	}
+	(void)pair_last;
+
+	/* Drop single-mark pairs that cross a double one, and build the quotations. */
+	q->nquotes = 0;
+	uint32_t stack[32];
+	size_t depth = 0;
+	for (size_t i = 0; i < q->npairs; i++) {
+		struct pair *pr = &q->pairs[i];
+		bool crosses = false;
+		if (pr->type == MARK_SINGLE) {
+			for (size_t j = 0; j < q->npairs && !crosses; j++) {
+				struct pair *o = &q->pairs[j];
+				if (o->type != MARK_DOUBLE || o->para != pr->para)
+					continue;
+				bool o_in = pair_inside(q, pr, o), p_in = pair_inside(q, o, pr);
+				uint32_t oe = o->close != NONE ? o->close : NONE;
+				bool overlap = o->open < (pr->close != NONE ? pr->close : NONE) &&
+					       pr->open < oe;
+				if (overlap && !o_in && !p_in)
+					crosses = true;
+			}
+		}
+		if (crosses)
+			continue;
+		uint32_t start = q->toks[pr->open].end;
+		if (pr->end <= start)
+			continue; /* empty: “” */
+		while (depth && !pair_inside(q, &q->pairs[stack[depth - 1]], pr))
+			depth--;
+		if (SLANT_GROW(q->quotes, q->capquotes, q->nquotes + 1))
+			return SLANT_ENOMEM;
+		struct slant_quote *qt = &q->quotes[q->nquotes++];
+		memset(qt, 0, sizeof(*qt));
+		qt->start = start;
+		qt->end = pr->end;
+		qt->open = q->toks[pr->open].start;
+		qt->close = pr->close != NONE ? q->toks[pr->close].end : pr->end;
+		qt->tok_begin = pr->open + 1;
+		qt->tok_end = pr->close != NONE ? pr->close : pr->open + 1;
+		if (pr->close == NONE)
+			while (qt->tok_end < q->ntoks && q->toks[qt->tok_end].end <= pr->end)
+				qt->tok_end++;
+		for (uint32_t t = qt->tok_begin; t < qt->tok_end; t++)
+			qt->words += is_word(q, t);
+		qt->depth = (uint16_t)depth;
+		qt->flags = pr->flags;
+		qt->speaker = NONE;
+		qt->verb = NONE;
+		qt->verb_start = qt->verb_end = 0;
+		if (depth < SLANT_ARRAY_SIZE(stack))
+			stack[depth++] = (uint32_t)i;
+		if (qt->depth == 0)
+			for (uint32_t t = pr->open; t < q->ntoks && q->toks[t].end <= qt->close; t++)
+				q->tokinfo[t] |= TI_INQUOTE;
+		q->tokinfo[pr->open] |= TI_MARK;
+		if (pr->close != NONE)
+			q->tokinfo[pr->close] |= TI_MARK;
+	}
+
+	/* Multi-paragraph quotations: unclosed at a paragraph's end, reopened at the next's start. */
+	for (size_t i = 0; i + 1 < q->nquotes; i++) {
+		struct slant_quote *a = &q->quotes[i];
+		if (a->depth || !(a->flags & SLANT_QUOTEF_UNCLOSED))
+			continue;
+		uint32_t para = q->toks[a->tok_begin - 1].para;
+		if (para + 1 >= np || a->end != paras[para].end)
+			continue;
+		for (size_t j = i + 1; j < q->nquotes; j++) {
+			struct slant_quote *b = &q->quotes[j];
+			if (b->depth)
+				continue;
+			if (q->toks[b->tok_begin - 1].para == para + 1 &&
+			    b->tok_begin - 1 == paras[para + 1].tok_begin) {
+				a->flags |= SLANT_QUOTEF_CONTINUES;
+				b->flags |= SLANT_QUOTEF_CONTINUED;
+			}
+			break;
+		}
+	}
+	return 0;
+}
+
+/* --------------------------------------------------------------- mentions */
+
+/* Capitalised words that do not start names. Sorted by nothing: searched linearly, short. */
+static const char *const not_names[] = {
+	"a", "about", "after", "again", "all", "also", "although", "an", "and", "another", "any",
+	"april", "as", "at", "august", "because", "before", "both", "but", "by", "december",
+	"despite", "during", "each", "even", "every", "february", "for", "friday", "from",
+	"however", "i", "if", "in", "instead", "into", "it", "its", "january", "july", "june",
+	"last", "like", "many", "march", "may", "meanwhile", "monday", "more", "most", "mr",
+	"mrs", "ms", "my", "new", "next", "no", "not", "november", "now", "october", "of", "on",
+	"once", "one", "only", "or", "our", "over", "saturday", "september", "several", "she",
+	"since", "so", "some", "still", "sunday", "that", "the", "their", "then", "there",
+	"these", "they", "this", "those", "though", "through", "thursday", "to", "today",
+	"tuesday", "under", "until", "we", "wednesday", "what", "when", "where", "whether",
+	"which", "while", "who", "why", "with", "yes", "yet", "you", "he", "his", "her", "him",
+	"them", "after", "earlier", "later", "here", "how", "our", "us", "me", "let", "just",
+	"please", "thank", "thanks", "well", "oh", "dear",
+};
+
+/* Lower-case words that may sit inside a name: Beto de la Cruz, Ludwig van Beethoven. */
+static const char *const name_particles[] = {
+	"de", "la", "del", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "le", "dos",
+	"ibn", "y",
+};
+
+/* Last words that make a capitalised run an organisation. */
+static const char *const org_words[] = {
+	"administration", "agency", "alliance", "association", "authority", "board", "bureau",
+	"campaign", "center", "centre", "church", "coalition", "college", "commission",
+	"committee", "company", "congress", "corp", "corporation", "council", "court",
+	"department", "fund", "foundation", "government", "group", "house", "inc", "institute",
+	"journal", "league", "ministry", "network", "news", "office", "organization", "party",
+	"patrol", "police", "post", "project", "senate", "service", "society", "times",
+	"tribune", "union", "university", "watch", "network", "press", "magazine", "daily",
+	"reuters", "republicans", "democrats", "gop", "ice", "cbp", "dhs", "fbi", "aclu",
+	"pentagon", "kremlin", "police", "court", "force", "army", "navy", "guard",
+};
+
+static const char *const female_names[] = {
+	"alexandria", "amy", "ana", "andrea", "angela", "ann", "anna", "anne", "ashley",
+	"barbara", "betsy", "carla", "carmen", "carol", "catherine", "chelsea", "cindy", "claire",
+	"condoleezza", "cynthia", "dana", "debbie", "deborah", "dianne", "donna", "elaine",
+	"elena", "elise", "elizabeth", "ellen", "emily", "gina", "gretchen", "heather", "heidi",
+	"hillary", "ilhan", "ivanka", "jane", "janet", "jeanine", "jen", "jennifer", "jessica",
+	"jill", "joni", "julia", "julie", "kamala", "karen", "karine", "kate", "katie",
+	"kathy", "kay", "kellyanne", "kim", "kirsten", "kirstjen", "kristi", "kristen", "laura",
+	"lauren", "linda", "lisa", "liz", "lori", "loretta", "maria", "marissa", "marjorie",
+	"martha", "mary", "maxine", "megan", "melania", "melissa", "michele", "michelle",
+	"mitch_", "nancy", "nicole", "nikki", "patricia", "patty", "pramila", "priya",
+	"rachel", "rashida", "rebecca", "rosa", "samantha", "sandra", "sarah", "sharon",
+	"sheila", "sonia", "stacey", "stephanie", "susan", "susana", "tammy", "tricia",
+	"tulsi", "valerie", "victoria", "virginia", "whitney", "yvette",
+};
+
+static const char *const male_names[] = {
+	"adam", "al", "alan", "alberto", "alejandro", "alex", "andrew", "anthony", "antonio",
+	"barack", "ben", "benjamin", "bernie", "beto", "bill", "bob", "brad", "brandon", "brett",
+	"brian", "bruce", "carlos", "charles", "chris", "christopher", "chuck", "cory", "dan",
+	"daniel", "david", "dennis", "dick", "don", "donald", "doug", "douglas", "ed", "edward",
+	"eric", "francisco", "frank", "gary", "george", "greg", "gregory", "harry", "henry",
+	"hakeem", "jack", "jacob", "jake", "james", "jason", "jay", "jeb", "jeff", "jeffrey",
+	"jerry", "jim", "joe", "john", "jon", "jonathan", "jorge", "jose", "josé", "joseph",
+	"josh", "juan", "justin", "keith", "ken", "kenneth", "kevin", "kyle", "larry", "lindsey",
+	"luis", "marco", "mark", "matt", "matthew", "michael", "miguel", "mike", "mitch",
+	"mitt", "newt", "nick", "patrick", "paul", "pedro", "pete", "peter", "rahm", "rand",
+	"ray", "raymond", "richard", "rick", "robert", "roger", "ron", "rudy", "ryan", "sam",
+	"samuel", "scott", "sean", "stephen", "steve", "steven", "ted", "thomas", "tim",
+	"timothy", "todd", "tom", "tony", "vladimir", "walter", "william", "xi",
+};
+
+static uint8_t gender_of_first(const char *w)
+{
+	if (IN_LIST(w, female_names))
+		return G_FEMALE;
+	if (IN_LIST(w, male_names))
+		return G_MALE;
+	return G_UNKNOWN;
+}
+
+static uint8_t gender_of_title(const char *w)
+{
+	static const char *const f[] = { "mrs", "ms", "miss", "madam", "congresswoman",
+					 "spokeswoman", "chairwoman", "businesswoman", "councilwoman",
+					 "assemblywoman", "woman", "mother", "wife", "daughter",
+					 "sister", "grandmother", "girl", "queen", "lady" };
+	static const char *const m[] = { "mr", "congressman", "spokesman", "chairman",
+					 "businessman", "councilman", "assemblyman", "man", "father",
+					 "husband", "son", "brother", "grandfather", "boy", "king" };
+	if (IN_LIST(w, f))
+		return G_FEMALE;
+	if (IN_LIST(w, m))
+		return G_MALE;
+	return G_UNKNOWN;
+}
+
+static const char *const honorifics[] = {
+	"mr", "mrs", "ms", "miss", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt",
+	"sgt", "rev", "pres", "prof", "capt", "col", "cmdr", "adm", "maj", "fr", "hon", "supt",
+	"det", "atty", "insp", "cpl", "pvt", "sr", "jr",
+};
+
+static int add_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, uint8_t kind,
+		       uint8_t pron, uint32_t entity)
+{
+	if (SLANT_GROW(q->ments, q->capments, q->nments + 1))
+		return SLANT_ENOMEM;
+	q->ments[q->nments++] = (struct mention){ tb, te, entity, kind, pron };
+	for (uint32_t t = tb; t < te; t++)
+		q->tokinfo[t] |= TI_USED;
+	return 0;
+}
+
+static const struct slant_role *role_of(const struct slant_quotes *q, uint32_t r)
+{
+	return r != NONE && q->conf->people ? &q->conf->people->roles[r] : NULL;
+}
+
+static int new_entity(struct slant_quotes *q, uint8_t type, uint32_t *id)
+{
+	if (SLANT_GROW(q->ents, q->capents, q->nents + 1))
+		return SLANT_ENOMEM;
+	struct entity *e = &q->ents[q->nents];
+	memset(e, 0, sizeof(*e));
+	e->name = e->surname = e->first = e->person = e->role = e->affil = e->speaker = NONE;
+	e->type = type;
+	*id = (uint32_t)q->nents++;
+	return 0;
+}
+
+/* Stores s[0..n) (NUL-terminated) in the names buffer; its offset in *off. */
+static int store(struct slant_quotes *q, const char *s, size_t n, uint32_t *off)
+{
+	*off = (uint32_t)q->names_buf.len;
+	if (slant_buf_add(&q->names_buf, s, n) || slant_buf_addc(&q->names_buf, '\0'))
+		return SLANT_ENOMEM;
+	return 0;
+}
+
+static const char *stored(const struct slant_quotes *q, uint32_t off)
+{
+	return off == NONE ? NULL : q->names_buf.data + off;
+}
+
+/*
+ * A name's words as a person's canonical name: dotted initials lose their periods
+ * (J.R. -> JR), a possessive 's goes. Appends to q->tmp and returns the word count.
+ */
+static uint32_t name_form(struct slant_quotes *q, uint32_t tb, uint32_t te)
+{
+	uint32_t nw = 0;
+
+	slant_buf_reset(&q->tmp);
+	for (uint32_t t = tb; t < te; t++) {
+		const struct slant_token *k = &q->toks[t];
+		const char *s = q->text + k->start;
+		size_t n = k->end - k->start;
+		if (k->kind != SLANT_TOK_WORD)
+			continue;
+		if (n > 2 && (s[n - 2] == '\'' ) && (s[n - 1] == 's'))
+			n -= 2;
+		else if (n > 4 && !memcmp(s + n - 4, "\xE2\x80\x99s", 4))
+			n -= 4;
+		if (q->tmp.len)
+			slant_buf_addc(&q->tmp, ' ');
+		bool dotted = n >= 2 && s[n - 1] == '.' && n <= 6;
+		for (size_t i = 0; i < n; i++)
+			if (!(dotted && s[i] == '.'))
+				slant_buf_addc(&q->tmp, s[i]);
+		nw++;
+	}
+	return nw;
+}
+
+/* The lower-case key of word token t (possessive dropped), in a static-free way: into out. */
+static void word_key(const struct slant_quotes *q, uint32_t t, char *out, size_t size)
+{
+	const char *n = norm(q, t);
+	size_t len = strlen(n);
+
+	if (len > 2 && n[len - 2] == '\'' && n[len - 1] == 's')
+		len -= 2;
+	size_t j = 0;
+	for (size_t i = 0; i < len && j + 1 < size; i++)
+		if (n[i] != '.')
+			out[j++] = n[i];
+	out[j] = '\0';
+}
+
+static bool edit1(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (la > lb + 1 || lb > la + 1)
+		return false;
+	size_t i = 0;
+	while (i < la && i < lb && a[i] == b[i])
+		i++;
+	if (la == lb)
+		return !strcmp(a + i + 1, b + i + 1) || !strcmp(a + i, b + i);
+	if (la > lb)
+		return !strcmp(a + i + 1, b + i);
+	return !strcmp(a + i, b + i + 1);
+}
+
+/* Finds the person entity a name (surname key, first-word key) belongs to, or NONE. */
+static uint32_t find_person(const struct slant_quotes *q, const char *sur, const char *first,
+			    bool fuzzy)
+{
+	for (size_t i = q->nents; i-- > 0;) {
+		const struct entity *e = &q->ents[i];
+		const char *es = stored(q, e->surname), *ef = stored(q, e->first);
+		if (e->type != SLANT_SPEAKER_PERSON || !es)
+			continue;
+		bool same = !strcmp(es, sur) ||
+			    (fuzzy && strlen(sur) >= 5 && strlen(es) >= 5 && edit1(es, sur));
+		if (!same)
+			continue;
+		if (!first || !ef || !strcmp(first, ef) ||
+		    (strlen(first) == 1 && ef[0] == first[0]) ||
+		    (strlen(ef) == 1 && first[0] == ef[0]) || (strlen(first) <= 3 && !first[1]))
+			return (uint32_t)i;
+		/* initials written two ways: "jr" and "j.r." both key to "jr" */
+	}
+	return NONE;
+}
+
+static int entity_for_person(struct slant_quotes *q, uint32_t person, uint32_t *id)
+{
+	const struct slant_people *pp = q->conf->people;
+
+	for (size_t i = 0; i < q->nents; i++)
+		if (q->ents[i].person == person) {
+			*id = (uint32_t)i;
+			return 0;
+		}
+	const struct slant_person *sp = &pp->speakers[person];
+	if (new_entity(q, sp->org ? SLANT_SPEAKER_ORG : SLANT_SPEAKER_PERSON, id))
+		return SLANT_ENOMEM;
+	struct entity *e = &q->ents[*id];
+	e->person = person;
+	if (store(q, sp->name, strlen(sp->name), &e->name))
+		return SLANT_ENOMEM;
+	e->namelen = (uint32_t)strlen(sp->name);
+	if (sp->surname && store(q, sp->surname, strlen(sp->surname), &e->surname))
+		return SLANT_ENOMEM;
+	/* first word key for matching initials and first names */
+	const char *sp_first = sp->name;
+	size_t fl = strcspn(sp_first, " ");
+	if (!sp->org) {
+		char key[64];
+		size_t j = 0;
+		for (size_t i = 0; i < fl && j + 1 < sizeof(key); i++)
+			if (sp_first[i] != '.')
+				key[j++] = (char)slant_lower((unsigned char)sp_first[i]);
+		key[j] = 0;
+		if (store(q, key, j, &e->first))
+			return SLANT_ENOMEM;
+		e->gender = gender_of_first(key);
+	}
+	return 0;
+}
+
+static bool is_orgish_run(const struct slant_quotes *q, uint32_t tb, uint32_t te)
+{
+	char key[64];
+
+	word_key(q, te - 1, key, sizeof(key));
+	if (IN_LIST(key, org_words))
+		return true;
+	/* an acronym: ICE, DHS */
+	return te - tb == 1 && (q->toks[tb].flags & SLANT_TOKF_UPPER) &&
+	       q->toks[tb].end - q->toks[tb].start >= 2;
+}
+
+/* The role match covering token t, or NONE. */
+static uint32_t role_at(const struct slant_quotes *q, uint32_t t, uint32_t *te)
+{
+	if (!q->role_at[t])
+		return NONE;
+	const struct slant_match *m = &q->roles.v[q->role_at[t] - 1];
+	*te = m->tok_end;
+	const struct slant_lexentry *en = slant_lexicon_entry(q->conf->people->rolelx, m->entry);
+	return (uint32_t)strtoul(slant_lexicon_category(q->conf->people->rolelx, en->category),
+				 NULL, 10);
+}
+
+/* A party cue around a name: "(D-Ill.)", ", R-Texas,", "Democratic Sen.", ", a Republican,". */
+static const char *party_cue(const struct slant_quotes *q, uint32_t tb, uint32_t te)
+{
+	for (uint32_t t = tb >= 3 ? tb - 3 : 0; t < tb; t++) {
+		const char *n = norm(q, t);
+		if (!strcmp(n, "democratic") || !strcmp(n, "democrat"))
+			return "democrat";
+		if (!strcmp(n, "republican") || !strcmp(n, "gop"))
+			return "republican";
+	}
+	for (uint32_t t = te; t < te + 6 && t < q->ntoks; t++) {
+		const char *n = norm(q, t);
+		if (q->toks[t].kind == SLANT_TOK_QUOTE || sentence_end_punct(q, t))
+			break;
+		if ((n[0] == 'd' || n[0] == 'r') && n[1] == '-' && strlen(n) <= 10 &&
+		    (q->toks[t].flags & SLANT_TOKF_CAP))
+			return n[0] == 'd' ? "democrat" : "republican";
+		if ((n[0] == 'd' || n[0] == 'r') && !n[1] && is_dash(q, t + 1) &&
+		    (q->toks[t].flags & SLANT_TOKF_CAP))
+			return n[0] == 'd' ? "democrat" : "republican";
+		if (!strcmp(n, "democrat"))
+			return "democrat";
+		if (!strcmp(n, "republican"))
+			return "republican";
+	}
+	return NULL;
+}
+
+/* An appositive after a name, ", director of the ICE field office," : its role and org. */
+static void appositive(const struct slant_quotes *q, uint32_t te, struct entity *e)
+{
+	if (!punct_is(q, te, ','))
+		return;
+	for (uint32_t t = te + 1; t < q->ntoks && t < te + 14; t++) {
+		if (punct_is(q, t, ',') || sentence_end_punct(q, t) ||
+		    (q->tokinfo[t] & TI_INQUOTE) || q->verb_at[t])
+			break;
+		uint32_t re;
+		uint32_t r = role_at(q, t, &re);
+		if (r != NONE && e->role == NONE && !role_of(q, r)->org)
+			e->role = r;
+		if (q->name_at[t] && e->affil == NONE) {
+			const struct slant_match *m = &q->names.v[q->name_at[t] - 1];
+			const struct slant_lexicon *lx = q->conf->people->names;
+			uint32_t a = (uint32_t)strtoul(
+				slant_lexicon_category(lx, slant_lexicon_entry(lx, m->entry)->category),
+				NULL, 10);
+			e->affil = q->conf->people->aliases[a].speaker;
+		}
+	}
+}
+
+/* Role words and names just before a name: "ICE field office director JR Halloway". */
+static void title_before(const struct slant_quotes *q, uint32_t tb, struct entity *e)
+{
+	uint32_t t = tb;
+
+	for (int k = 0; k < 4 && t > 0; k++) {
+		t--;
+		if (q->tokinfo[t] & TI_INQUOTE)
+			break;
+		if (punct_is(q, t, '.') && t > 0) /* "Sen." */
+			continue;
+		if (!is_word(q, t) && !(q->toks[t].kind == SLANT_TOK_PUNCT && norm(q, t)[0] == '\''))
+			break;
+		const char *n = norm(q, t);
+		uint8_t g = gender_of_title(n);
+		if (g && !e->gender)
+			e->gender = g;
+		for (uint32_t u = t; u < tb; u++) {
+			uint32_t re;
+			uint32_t r = role_at(q, u, &re);
+			if (r != NONE && re <= tb && e->role == NONE && !role_of(q, r)->org)
+				e->role = r;
+		}
+		if (q->name_at[t] && e->affil == NONE) {
+			const struct slant_match *m = &q->names.v[q->name_at[t] - 1];
+			const struct slant_lexicon *lx = q->conf->people->names;
+			uint32_t a = (uint32_t)strtoul(
+				slant_lexicon_category(lx, slant_lexicon_entry(lx, m->entry)->category),
+				NULL, 10);
+			e->affil = q->conf->people->aliases[a].speaker;
+		}
+	}
+}
+
+/* A capitalised run [tb, te) with its title stripped: resolve it to an entity. */
+static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te)
+{
+	char sur[64], first[64];
+	uint32_t id = NONE;
+	bool org = is_orgish_run(q, tb, te);
+
+	word_key(q, te - 1, sur, sizeof(sur));
+	word_key(q, tb, first, sizeof(first));
+	if (!org) {
+		bool single = te - tb == 1;
+		id = find_person(q, sur, single ? NULL : first, false);
+		if (id == NONE)
+			id = find_person(q, sur, single ? NULL : first, true);
+		if (id == NONE && single && q->conf->people) {
+			uint32_t p = slant_people_by_surname(q->conf->people, sur);
+			if (p != NONE && entity_for_person(q, p, &id))
+				return SLANT_ENOMEM;
+		}
+	} else {
+		/* the same organisation named again */
+		uint32_t nw = name_form(q, tb, te);
+		(void)nw;
+		for (size_t i = 0; i < q->nents && id == NONE; i++)
+			if (q->ents[i].type == SLANT_SPEAKER_ORG && q->ents[i].person == NONE &&
+			    !strcmp(stored(q, q->ents[i].name), q->tmp.data))
+				id = (uint32_t)i;
+	}
+	if (id == NONE) {
+		if (new_entity(q, org ? SLANT_SPEAKER_ORG : SLANT_SPEAKER_PERSON, &id))
+			return SLANT_ENOMEM;
+		struct entity *e = &q->ents[id];
+		e->ntok = name_form(q, tb, te);
+		if (store(q, q->tmp.data, q->tmp.len, &e->name))
+			return SLANT_ENOMEM;
+		e->namelen = (uint32_t)q->tmp.len;
+		if (!org) {
+			if (store(q, sur, strlen(sur), &e->surname))
+				return SLANT_ENOMEM;
+			if (te - tb > 1) {
+				if (store(q, first, strlen(first), &e->first))
+					return SLANT_ENOMEM;
+				e->gender = gender_of_first(first);
+			}
+		}
+	} else if (q->ents[id].person == NONE && q->ents[id].type == SLANT_SPEAKER_PERSON &&
+		   te - tb > q->ents[id].ntok) {
+		/* a fuller form: "Halloway" first, "J.R. Halloway" later */
+		struct entity *e = &q->ents[id];
+		e->ntok = name_form(q, tb, te);
+		if (store(q, q->tmp.data, q->tmp.len, &e->name))
+			return SLANT_ENOMEM;
+		e->namelen = (uint32_t)q->tmp.len;
+		if (e->first == NONE && store(q, first, strlen(first), &e->first))
+			return SLANT_ENOMEM;
+		if (!e->gender)
+			e->gender = gender_of_first(first);
+	}
+	struct entity *e = &q->ents[id];
+	title_before(q, tb, e);
+	appositive(q, te, e);
+	if (!e->group)
+		e->group = party_cue(q, tb, te);
+	e->mentions++;
+	return add_mention(q, tb, te, M_NAME, 0, id);
+}
+
+static const char *const determiners[] = {
+	"the", "a", "an", "one", "two", "three", "several", "some", "many", "another", "other",
+	"his", "her", "their", "its", "our", "this", "that", "these", "those", "each", "most",
+	"few", "dozens", "hundreds", "both", "all",
+};
+
+/* A role noun phrase ending with the role word at [rb, re). */
+static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32_t r)
+{
+	uint32_t tb = rb;
+	bool definite = false, indefinite = false;
+	const struct slant_role *ro = role_of(q, r);
+
+	/* modifiers and a determiner before the role word, in the same sentence */
+	for (int k = 0; k < 5 && tb > 0; k++) {
+		uint32_t t = tb - 1;
+		if ((q->tokinfo[t] & (TI_INQUOTE | TI_USED)) || q->sent_of[t] != q->sent_of[rb] ||
+		    q->verb_at[t])
+			break;
+		if (!is_word(q, t) && !(q->toks[t].kind == SLANT_TOK_PUNCT &&
+					(norm(q, t)[0] == '\'' || is_dash(q, t))))
+			break;
+		const char *n = norm(q, t);
+		if (IN_LIST(n, determiners)) {
+			tb = t;
+			definite = !strcmp(n, "the") || !strcmp(n, "his") || !strcmp(n, "her") ||
+				   !strcmp(n, "their") || !strcmp(n, "its") || !strcmp(n, "this");
+			indefinite = !definite;
+			break;
+		}
+		if (IN_LIST(n, not_names) || IN_LIST(n, name_particles) || q->toks[t].kind == SLANT_TOK_NUMBER)
+			break;
+		tb = t;
+	}
+	uint32_t id = NONE;
+	if (definite || (!indefinite && tb == rb && ro->org)) {
+		/* "the mayor", "the department": the last entity with that role or word */
+		for (size_t i = q->nents; i-- > 0 && id == NONE;) {
+			const struct entity *e = &q->ents[i];
+			const struct slant_role *er = role_of(q, e->role);
+			if (e->type == SLANT_SPEAKER_UNNAMED)
+				continue;
+			if (er && !strcmp(er->role, ro->role))
+				id = (uint32_t)i;
+			else if (e->person != NONE && q->conf->people->speakers[e->person].role &&
+				 !strcmp(q->conf->people->speakers[e->person].role, ro->role))
+				id = (uint32_t)i;
+			else if (ro->org && e->type == SLANT_SPEAKER_ORG) {
+				/* "the agency" after "U.S. Immigration and Customs Enforcement" */
+				const char *nm = stored(q, e->name);
+				size_t wl = strlen(ro->word);
+				for (const char *s = nm; *s && id == NONE; s++)
+					if (!strncasecmp(s, ro->word, wl) && (s == nm || s[-1] == ' '))
+						id = (uint32_t)i;
+				if (id == NONE && (!strcmp(ro->role, "agency") ||
+						   !strcmp(ro->role, "department") ||
+						   !strcmp(ro->role, "organization")))
+					id = (uint32_t)i;
+			}
+		}
+	}
+	if (id == NONE) {
+		/* an unnamed speaker, kept as described: "one local nurse", "a DHS spokesperson" */
+		uint32_t db = tb;
+		if (db < rb && (norm_is(q, db, "the") || norm_is(q, db, "a") || norm_is(q, db, "an")))
+			db++;
+		slant_buf_reset(&q->tmp);
+		if (slant_doc_span_text(q->d, q->text, q->toks[db].start, q->toks[re - 1].end,
+					&q->tmp))
+			return SLANT_ENOMEM;
+		for (size_t i = 0; i < q->nents && id == NONE; i++)
+			if (q->ents[i].type == SLANT_SPEAKER_UNNAMED &&
+			    q->ents[i].namelen == q->tmp.len &&
+			    !memcmp(stored(q, q->ents[i].name), q->tmp.data, q->tmp.len))
+				id = (uint32_t)i;
+		if (id == NONE) {
+			if (new_entity(q, ro->org ? SLANT_SPEAKER_ORG : SLANT_SPEAKER_UNNAMED, &id))
+				return SLANT_ENOMEM;
+			struct entity *e = &q->ents[id];
+			if (store(q, q->tmp.data, q->tmp.len, &e->name))
+				return SLANT_ENOMEM;
+			e->namelen = (uint32_t)q->tmp.len;
+			e->role = r;
+			e->plural = ro->plural;
+			e->type = ro->org ? SLANT_SPEAKER_ORG : SLANT_SPEAKER_UNNAMED;
+			for (uint32_t t = tb; t < re; t++) {
+				uint8_t g = gender_of_title(norm(q, t));
+				if (g)
+					e->gender = g;
+			}
+			/* "a DHS spokesperson", "a spokeswoman for ICE" */
+			for (uint32_t t = tb; t < re + 4 && t < q->ntoks && e->affil == NONE; t++) {
+				if (t >= re && !(norm_is(q, t, "for") || norm_is(q, t, "of") ||
+						 norm_is(q, t, "at") || norm_is(q, t, "the") ||
+						 q->name_at[t]))
+					break;
+				if (q->name_at[t]) {
+					const struct slant_match *m = &q->names.v[q->name_at[t] - 1];
+					const struct slant_lexicon *lx = q->conf->people->names;
+					uint32_t a = (uint32_t)strtoul(
+						slant_lexicon_category(
+							lx, slant_lexicon_entry(lx, m->entry)->category),
+						NULL, 10);
+					e->affil = q->conf->people->aliases[a].speaker;
+				}
+			}
+		}
+	}
+	q->ents[id].mentions++;
+	return add_mention(q, tb, re, M_ROLE, 0, id);
+}
+
+static bool caps_ok(const struct slant_quotes *q, const struct slant_match *m, uint8_t caps)
+{
+	if (caps == 0)
+		return true;
+	if (caps == 2) {
+		for (uint32_t t = m->tok_begin; t < m->tok_end; t++)
+			if (q->toks[t].kind == SLANT_TOK_WORD && !(q->toks[t].flags & SLANT_TOKF_UPPER))
+				return false;
+		return true;
+	}
+	return is_cap(q, m->tok_begin);
+}
+
+static int find_mentions(struct slant_quotes *q)
+{
+	const struct slant_people *pp = q->conf->people;
+	size_t nsent;
+	const struct slant_sentence *sents = slant_doc_sentences(q->d, &nsent);
+
+	for (size_t s = 0; s < nsent; s++)
+		for (uint32_t t = sents[s].tok_begin; t < sents[s].tok_end; t++)
+			q->sent_of[t] = (uint32_t)s;
+
+	/* people-table names, kept where their case fits */
+	if (pp) {
+		q->names.n = q->roles.n = 0;
+		if (slant_lexicon_match(pp->names, q->d, &q->names, NULL) ||
+		    slant_lexicon_match(pp->rolelx, q->d, &q->roles, NULL))
+			return SLANT_ENOMEM;
+		size_t keep = 0;
+		for (size_t i = 0; i < q->names.n; i++) {
+			const struct slant_match *m = &q->names.v[i];
+			const struct slant_lexentry *en = slant_lexicon_entry(pp->names, m->entry);
+			uint32_t a = (uint32_t)strtoul(slant_lexicon_category(pp->names, en->category),
+						       NULL, 10);
+			if (a >= pp->naliases || !caps_ok(q, m, pp->aliases[a].caps) ||
+			    (q->tokinfo[m->tok_begin] & TI_INQUOTE))
+				continue;
+			q->names.v[keep++] = *m;
+		}
+		q->names.n = keep;
+		for (size_t i = 0; i < q->names.n; i++)
+			q->name_at[q->names.v[i].tok_begin] = (uint32_t)i + 1;
+		for (size_t i = 0; i < q->roles.n; i++)
+			if (!(q->tokinfo[q->roles.v[i].tok_begin] & TI_INQUOTE))
+				q->role_at[q->roles.v[i].tok_begin] = (uint32_t)i + 1;
+	}
+
+	for (uint32_t t = 0; t < q->ntoks; t++) {
+		if (q->tokinfo[t] & (TI_INQUOTE | TI_USED))
+			continue;
+		const struct slant_token *k = &q->toks[t];
+		const char *n = norm(q, t);
+
+		/* a name the people table knows */
+		if (q->name_at[t]) {
+			const struct slant_match *m = &q->names.v[q->name_at[t] - 1];
+			const struct slant_lexentry *en = slant_lexicon_entry(pp->names, m->entry);
+			uint32_t a = (uint32_t)strtoul(slant_lexicon_category(pp->names, en->category),
+						       NULL, 10);
+			uint32_t id;
+			uint32_t te = m->tok_end;
+			/* "Homeland Security Secretary Kristi Noem": a longer run goes on */
+			if (te < q->ntoks && is_cap(q, te) && !(q->tokinfo[te] & TI_INQUOTE) &&
+			    !pp->speakers[pp->aliases[a].speaker].org)
+				goto run;
+			if (pp->speakers[pp->aliases[a].speaker].org && te < q->ntoks &&
+			    (q->role_at[te] || (is_cap(q, te) && !IN_LIST(norm(q, te), not_names)))) {
+				/* "DHS spokesperson", "ICE Director Todd Lyons": the org qualifies */
+				t = te - 1;
+				continue;
+			}
+			if (entity_for_person(q, pp->aliases[a].speaker, &id))
+				return SLANT_ENOMEM;
+			struct entity *e = &q->ents[id];
+			title_before(q, m->tok_begin, e);
+			appositive(q, te, e);
+			e->mentions++;
+			if (add_mention(q, m->tok_begin, te, M_NAME, 0, id))
+				return SLANT_ENOMEM;
+			t = te - 1;
+			continue;
+		}
+	run:
+		if (k->kind == SLANT_TOK_WORD && (k->flags & SLANT_TOKF_CAP) &&
+		    !IN_LIST(n, not_names)) {
+			/* a capitalised run, titles included */
+			uint32_t te = t, last_title_end = t;
+			uint32_t title_role = NONE;
+			while (te < q->ntoks && !(q->tokinfo[te] & TI_INQUOTE) &&
+			       q->toks[te].para == k->para) {
+				const struct slant_token *w = &q->toks[te];
+				const char *wn = norm(q, te);
+				if (w->kind == SLANT_TOK_WORD && (w->flags & SLANT_TOKF_CAP) &&
+				    (te == t || !IN_LIST(wn, not_names))) {
+					uint32_t re;
+					uint32_t r = pp ? role_at(q, te, &re) : NONE;
+					if (r != NONE && !role_of(q, r)->org && re > te) {
+						bool all_cap = true;
+						for (uint32_t u = te; u < re; u++)
+							all_cap &= is_cap(q, u);
+						if (all_cap) {
+							title_role = r;
+							te = re;
+							if (punct_is(q, te, '.'))
+								te++;
+							last_title_end = te;
+							continue;
+						}
+					}
+					if (IN_LIST(wn, honorifics)) {
+						te++;
+						if (punct_is(q, te, '.'))
+							te++;
+						last_title_end = te;
+						continue;
+					}
+					te++;
+					continue;
+				}
+				if (w->kind == SLANT_TOK_WORD && IN_LIST(wn, name_particles) &&
+				    te + 1 < q->ntoks && is_cap(q, te + 1) && te > t) {
+					te++;
+					continue;
+				}
+				break;
+			}
+			uint32_t nb = last_title_end;
+			if (nb >= te) {
+				/* only a title: "the Chicago Mayor said" is a role mention */
+				if (title_role != NONE) {
+					uint32_t rb = nb;
+					while (rb > t && !(q->role_at[rb - 1]))
+						rb--;
+					if (rb > t)
+						rb--;
+					if (role_mention(q, rb, nb, title_role))
+						return SLANT_ENOMEM;
+				}
+				t = te - 1;
+				continue;
+			}
+			/* a known name inside the run ("Kristi Noem" after the title) */
+			if (q->name_at[nb] && nb > t) {
+				for (uint32_t u = t; u < nb; u++)
+					q->tokinfo[u] |= TI_USED;
+				t = nb - 1;
+				continue;
+			}
+			if (name_mention(q, nb, te))
+				return SLANT_ENOMEM;
+			struct entity *e = &q->ents[q->ments[q->nments - 1].entity];
+			if (title_role != NONE && e->role == NONE)
+				e->role = title_role;
+			for (uint32_t u = t; u < nb; u++) {
+				uint8_t g = gender_of_title(norm(q, u));
+				if (g)
+					e->gender = g;
+				if (!e->group && (norm_is(q, u, "democratic") || norm_is(q, u, "democrat")))
+					e->group = "democrat";
+				if (!e->group && (norm_is(q, u, "republican") || norm_is(q, u, "gop")))
+					e->group = "republican";
+				q->tokinfo[u] |= TI_USED;
+			}
+			t = te - 1;
+			continue;
+		}
+		/* a role noun phrase */
+		uint32_t re;
+		uint32_t r = pp ? role_at(q, t, &re) : NONE;
+		if (r != NONE) {
+			/* a title before a name is not a mention of its own */
+			uint32_t after = re;
+			if (punct_is(q, after, '.'))
+				after++;
+			if (after < q->ntoks && is_cap(q, after) && !IN_LIST(norm(q, after), not_names) &&
+			    q->sent_of[after] == q->sent_of[t] && !role_of(q, r)->org) {
+				t = re - 1;
+				continue;
+			}
+			if (role_mention(q, t, re, r))
+				return SLANT_ENOMEM;
+			t = re - 1;
+			continue;
+		}
+		/* pronouns */
+		if (k->kind == SLANT_TOK_WORD) {
+			uint8_t pr = !strcmp(n, "he") ? 'h' : !strcmp(n, "she") ? 's' :
+				     !strcmp(n, "they") ? 't' : !strcmp(n, "it") ? 'i' : 0;
+			if (pr && add_mention(q, t, t + 1, M_PRONOUN, pr, NONE))
+				return SLANT_ENOMEM;
+		}
+	}
+	return 0;
+}
+
+/* Orders mentions by token (runs may have been added out of order). */
+static int cmp_mention(const void *a, const void *b)
+{
+	const struct mention *x = a, *y = b;
+	return (x->tb > y->tb) - (x->tb < y->tb);
+}
+
+/* Pronouns: he/she the subject-most compatible person in this and the last few sentences. */
+static void resolve_pronouns(struct slant_quotes *q)
+{
+	for (size_t i = 0; i < q->nments; i++) {
+		struct mention *m = &q->ments[i];
+		if (m->kind != M_PRONOUN)
+			continue;
+		uint32_t s = q->sent_of[m->tb];
+		uint32_t best = NONE;
+		for (uint32_t back = 0; back <= 4 && best == NONE && back <= s; back++) {
+			uint32_t sent = s - back;
+			/* leftmost compatible mention of that sentence (before the pronoun) */
+			for (size_t j = 0; j < i; j++) {
+				const struct mention *c = &q->ments[j];
+				if (c->kind == M_PRONOUN && c->entity == NONE)
+					continue;
+				if (q->sent_of[c->tb] != sent || c->entity == NONE)
+					continue;
+				const struct entity *e = &q->ents[c->entity];
+				bool ok;
+				switch (m->pron) {
+				case 'h':
+				case 's':
+					ok = (e->type == SLANT_SPEAKER_PERSON ||
+					      (e->type == SLANT_SPEAKER_UNNAMED && !e->plural)) &&
+					     (e->gender == G_UNKNOWN ||
+					      e->gender == (m->pron == 'h' ? G_MALE : G_FEMALE));
+					break;
+				case 't':
+					ok = e->type == SLANT_SPEAKER_ORG || e->plural;
+					break;
+				default:
+					ok = e->type == SLANT_SPEAKER_ORG && !e->plural;
+				}
+				if (ok) {
+					best = c->entity;
+					break;
+				}
+			}
+		}
+		m->entity = best;
+		if (best != NONE) {
+			struct entity *e = &q->ents[best];
+			if (e->gender == G_UNKNOWN && (m->pron == 'h' || m->pron == 's'))
+				e->gender = m->pron == 'h' ? G_MALE : G_FEMALE;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ attribution */
+
+/* Words that may stand between a speaker and the verb: "Halloway also said". */
+static const char *const adverbs[] = {
+	"also", "later", "then", "previously", "repeatedly", "again", "has", "have", "had",
+	"would", "will", "could", "once", "simply", "recently", "reportedly", "flatly",
+	"publicly", "privately", "quickly", "first", "further", "even", "still", "never",
+	"often", "long", "last", "earlier", "has", "told", "bluntly", "frequently", "herself",
+	"himself", "themselves", "itself", "only", "just", "already", "finally", "angrily",
+	"defiantly", "openly", "separately", "similarly", "likewise", "immediately", "tearfully",
+};
+
+/* Words between a verb and an inverted subject: "said Tuesday the mayor". */
+static const char *const time_words[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+	"yesterday", "tonight", "recently", "later", "earlier", "then", "also",
+};
+
+static uint32_t mention_entity(const struct slant_quotes *q, uint32_t mi)
+{
+	return mi == NONE ? NONE : q->ments[mi].entity;
+}
+
+/* The mention ending at token t (exclusive end t + 1), or NONE. */
+static uint32_t mention_ending(const struct slant_quotes *q, uint32_t t)
+{
+	return t < q->ntoks && q->ment_end[t] ? q->ment_end[t] - 1 : NONE;
+}
+
+static uint32_t mention_starting(const struct slant_quotes *q, uint32_t t)
+{
+	return t < q->ntoks && q->ment_start[t] ? q->ment_start[t] - 1 : NONE;
+}
+
+/* The subject of a verb starting at token v, searched back to `lo`. */
+static uint32_t subject_before(const struct slant_quotes *q, uint32_t v, uint32_t lo)
+{
+	uint32_t t = v;
+
+	for (int k = 0; k < 3 && t > lo && IN_LIST(norm(q, t - 1), adverbs); k++)
+		t--;
+	if (t <= lo)
+		return NONE;
+	uint32_t m = mention_ending(q, t - 1);
+	if (m != NONE)
+		return m;
+	/* an appositive or a parenthesis between: "Halloway, director of ..., said" */
+	if (punct_is(q, t - 1, ',') || punct_is(q, t - 1, ')') || is_dash(q, t - 1)) {
+		bool paren = punct_is(q, t - 1, ')');
+		for (uint32_t u = t - 1; u > lo && u + 24 > t; u--) {
+			if (q->tokinfo[u - 1] & TI_INQUOTE)
+				break;
+			if (paren ? punct_is(q, u, '(') : (punct_is(q, u, ',') || is_dash(q, u))) {
+				if (u == t - 1)
+					continue;
+				if ((m = mention_ending(q, u - 1)) != NONE)
+					return m;
+				if (paren)
+					break;
+			}
+		}
+	}
+	return NONE;
+}
+
+/* The mention right after token t (a verb's end), skipping time words. */
+static uint32_t subject_after(const struct slant_quotes *q, uint32_t t, uint32_t hi)
+{
+	for (int k = 0; k < 2 && t < hi && IN_LIST(norm(q, t), time_words); k++)
+		t++;
+	if (t >= hi)
+		return NONE;
+	return mention_starting(q, t);
+}
+
+static bool verb_is(const struct slant_quotes *q, uint32_t vm, const char *prefix)
+{
+	const struct slant_lexentry *en = slant_lexicon_entry(q->conf->verbs, q->verbs.v[vm].entry);
+	return !strncmp(en->term, prefix, strlen(prefix));
+}
+
+struct attrib {
+	uint32_t entity, verb; /* verb: index into q->verbs, or NONE */
+	bool right;            /* found after the quotation */
+	bool found;
+};
+
+/* “…,” X said / “…,” said X / “…,” according to X. */
+static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uint32_t re)
+{
+	struct attrib a = { NONE, NONE, true, false };
+	uint32_t t = rb;
+
+	while (t < re && (punct_is(q, t, ',') || is_dash(q, t) || punct_is(q, t, '(') ||
+			  q->toks[t].kind == SLANT_TOK_QUOTE))
+		t++;
+	if (t >= re || t > rb + 2)
+		return a;
+	if (q->verb_at[t]) {
+		uint32_t vm = q->verb_at[t] - 1;
+		uint32_t m = subject_after(q, q->verbs.v[vm].tok_end, re);
+		if (m != NONE && mention_entity(q, m) != NONE) {
+			a.entity = mention_entity(q, m), a.verb = vm, a.found = true;
+		} else if (m == NONE && q->verbs.v[vm].tok_end < re) {
+			/* "said Halloway" where the name was not recognised */
+		}
+		return a;
+	}
+	uint32_t m = mention_starting(q, t);
+	if (m == NONE)
+		return a;
+	uint32_t u = q->ments[m].te;
+	/* an appositive: “…,” Halloway, the director, said */
+	if (punct_is(q, u, ',') && !q->verb_at[u + 1]) {
+		uint32_t w = u + 1;
+		while (w < re && w < u + 20 && !punct_is(q, w, ','))
+			w++;
+		if (w < re && punct_is(q, w, ','))
+			u = w + 1;
+	} else if (punct_is(q, u, ',')) {
+		u++;
+	}
+	for (int k = 0; k < 3 && u < re && IN_LIST(norm(q, u), adverbs); k++)
+		u++;
+	if (u < re && q->verb_at[u] && mention_entity(q, m) != NONE) {
+		a.entity = mention_entity(q, m), a.verb = q->verb_at[u] - 1, a.found = true;
+	}
+	return a;
+}
+
+/* X said: “…” / X told CNN, “…” / X called it “…” / According to X, “…” / X: “…”. */
+static struct attrib attrib_left(const struct slant_quotes *q, uint32_t lo, uint32_t open)
+{
+	struct attrib a = { NONE, NONE, false, false };
+
+	if (open > lo + 1 && punct_is(q, open - 1, ':')) {
+		uint32_t m = mention_ending(q, open - 2);
+		if (m != NONE && mention_entity(q, m) != NONE) {
+			a.entity = mention_entity(q, m), a.found = true;
+			return a;
+		}
+	}
+	for (uint32_t t = open; t-- > lo;) {
+		if (q->tokinfo[t] & TI_INQUOTE)
+			continue;
+		if (!q->verb_at[t])
+			continue;
+		uint32_t vm = q->verb_at[t] - 1;
+		uint32_t m;
+		if (verb_is(q, vm, "according"))
+			m = mention_starting(q, q->verbs.v[vm].tok_end);
+		else if ((m = subject_before(q, t, lo)) == NONE)
+			m = subject_after(q, q->verbs.v[vm].tok_end, open);
+		if (m != NONE && mention_entity(q, m) != NONE) {
+			a.entity = mention_entity(q, m), a.verb = vm, a.found = true;
+			return a;
+		}
+	}
+	return a;
+}
+
+/* Title-case: every word of four letters or more, and the first, capitalised. */
+static bool title_case(const struct slant_quotes *q, const struct slant_quote *qt)
+{
+	uint32_t words = 0;
+
+	for (uint32_t t = qt->tok_begin; t < qt->tok_end; t++) {
+		const struct slant_token *k = &q->toks[t];
+		if (k->kind == SLANT_TOK_PUNCT && sentence_end_punct(q, t) && t + 1 < qt->tok_end)
+			return false;
+		if (k->kind != SLANT_TOK_WORD)
+			continue;
+		if (!(k->flags & SLANT_TOKF_CAP) && (words == 0 || k->end - k->start >= 4))
+			return false;
+		words++;
+	}
+	return words > 0;
+}
+
+static bool cue_before(const struct slant_quotes *q, uint32_t open, uint32_t lo,
+		       const char *const *cues, size_t ncues, int reach)
+{
+	for (uint32_t t = open; t > lo && reach-- > 0;) {
+		t--;
+		if (in_list(norm(q, t), cues, ncues))
+			return true;
+	}
+	return false;
+}
+
+static const char *const scare_cues[] = {
+	"so-called", "self-styled", "self-described", "self-proclaimed", "quote-unquote",
+	"term", "word", "words", "phrase", "label", "euphemism", "slogan", "dubbed", "nicknamed",
+	"branded", "so", "called", "terms", "phrases", "mantra", "buzzword",
+};
+static const char *const title_cues[] = {
+	"show", "program", "programme", "series", "book", "film", "movie", "song", "album",
+	"documentary", "column", "op-ed", "article", "essay", "podcast", "segment", "titled",
+	"entitled", "headlined", "memoir", "novel", "play", "musical", "report", "episode",
+	"newsletter", "broadcast", "special", "sitcom", "hit",
+};
+
+static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quote *qt, uint32_t lo,
+			   bool has_speaker, bool attributed_left, bool attributed_right)
+{
+	uint32_t open = qt->tok_begin - 1;
+	bool inner_end = false;
+
+	for (uint32_t t = qt->tok_begin; t + 1 < qt->tok_end; t++)
+		if (sentence_end_punct(q, t) && !(q->tokinfo[t] & TI_MARK))
+			inner_end = true;
+	bool tc = title_case(q, qt);
+	if (tc && qt->words <= 8 && cue_before(q, open, lo, title_cues, SLANT_ARRAY_SIZE(title_cues), 3))
+		return SLANT_QUOTE_TITLE;
+	if (qt->words <= 6 && !inner_end &&
+	    cue_before(q, open, lo, scare_cues, SLANT_ARRAY_SIZE(scare_cues), 2) &&
+	    !(norm_is(q, open - 1, "called") && has_speaker))
+		return SLANT_QUOTE_SCARE;
+	if (!has_speaker) {
+		if (tc && qt->words >= 1 && qt->words <= 6 && !inner_end)
+			return SLANT_QUOTE_TITLE;
+		if (qt->words <= 6 && !inner_end)
+			return SLANT_QUOTE_SCARE;
+		return SLANT_QUOTE_DIRECT;
+	}
+	/* a speaker: direct when set off from the reporter's words, partial when woven in */
+	bool starts_sentence = open == lo || punct_is(q, open - 1, ',') || punct_is(q, open - 1, ':') ||
+			       is_dash(q, open - 1) || punct_is(q, open - 1, '(') ||
+			       (open > 0 && sentence_end_punct(q, open - 1)) ||
+			       (qt->flags & SLANT_QUOTEF_CONTINUED);
+	int32_t cp = first_cp(q, qt->tok_begin);
+	bool upper = (cp >= 'A' && cp <= 'Z') || (cp > 127 && (q->toks[qt->tok_begin].flags & SLANT_TOKF_CAP));
+	if (qt->tok_begin < q->ntoks && q->toks[qt->tok_begin].kind == SLANT_TOK_NUMBER)
+		upper = true;
+	if (starts_sentence && (upper || (qt->flags & SLANT_QUOTEF_CONTINUED)))
+		return SLANT_QUOTE_DIRECT;
+	if (starts_sentence && qt->words >= 8 && attributed_right)
+		return SLANT_QUOTE_DIRECT;
+	if (!starts_sentence && upper && qt->words >= 6 && attributed_left && q->verb_at[open - 1])
+		return SLANT_QUOTE_DIRECT;
+	(void)attributed_left;
+	return SLANT_QUOTE_PARTIAL;
+}
+
+static uint32_t sentence_start(const struct slant_quotes *q, uint32_t t)
+{
+	size_t ns;
+	const struct slant_sentence *s = slant_doc_sentences(q->d, &ns);
+	return s[q->sent_of[t]].tok_begin;
+}
+
+static uint32_t sentence_end(const struct slant_quotes *q, uint32_t t)
+{
+	size_t ns;
+	const struct slant_sentence *s = slant_doc_sentences(q->d, &ns);
+	return s[q->sent_of[t]].tok_end;
+}
+
+/* The first person or organisation named in sentence s: the likely subject. */
+static uint32_t sentence_subject(const struct slant_quotes *q, uint32_t s)
+{
+	for (size_t i = 0; i < q->nments; i++) {
+		const struct mention *m = &q->ments[i];
+		if (q->sent_of[m->tb] == s && m->entity != NONE)
+			return m->entity;
+		if (q->sent_of[m->tb] > s)
+			break;
+	}
+	return NONE;
+}
+
+static int attribute(struct slant_quotes *q)
+{
+	size_t np;
+	const struct slant_paragraph *paras = slant_doc_paragraphs(q->d, &np);
+	uint32_t prev = NONE; /* previous top-level quotation */
+
+	for (size_t i = 0; i < q->nquotes; i++) {
+		struct slant_quote *qt = &q->quotes[i];
+		uint32_t open = qt->tok_begin - 1;
+		uint32_t para = q->toks[open].para;
+		const struct slant_paragraph *pg = &paras[para];
+		uint32_t lo = sentence_start(q, open);
+		struct attrib a = { NONE, NONE, false, false };
+
+		if (qt->depth) {
+			/* inside another quotation: the speaker quotes someone, or sneers */
+			uint8_t k = decide_kind(q, qt, qt->tok_begin - 1, false, false, false);
+			qt->kind = k;
+			continue;
+		}
+		/* the reporter's words around it: back to the sentence start or the last quote */
+		if (prev != NONE && q->quotes[prev].close > q->toks[lo].start &&
+		    q->toks[q->quotes[prev].tok_begin - 1].para == para) {
+			uint32_t pc = q->quotes[prev].tok_end;
+			if (!(q->quotes[prev].flags & SLANT_QUOTEF_UNCLOSED))
+				lo = pc + 1 > lo ? pc + 1 : lo;
+		}
+		uint32_t rb = NONE, re = NONE;
+		if (!(qt->flags & SLANT_QUOTEF_UNCLOSED) && qt->tok_end + 1 < pg->tok_end) {
+			rb = qt->tok_end + 1;
+			re = sentence_end(q, rb);
+			if (re > pg->tok_end)
+				re = pg->tok_end;
+			for (size_t j = i + 1; j < q->nquotes; j++)
+				if (!q->quotes[j].depth) {
+					if (q->quotes[j].tok_begin - 1 < re)
+						re = q->quotes[j].tok_begin - 1;
+					break;
+				}
+		}
+		struct attrib r = { NONE, NONE, true, false }, l = r;
+		if (rb != NONE && rb < re)
+			r = attrib_right(q, rb, re);
+		l = attrib_left(q, lo, open);
+		if (!l.found && open == pg->tok_begin && para > 0) {
+			/* "Halloway said:" closing the paragraph before */
+			const struct slant_paragraph *pp = &paras[para - 1];
+			if (pp->tok_end > pp->tok_begin && punct_is(q, pp->tok_end - 1, ':'))
+				l = attrib_left(q, sentence_start(q, pp->tok_end - 1), pp->tok_end);
+		}
+		a = r.found ? r : l;
+		bool inherited = false;
+		if (!a.found && (qt->flags & SLANT_QUOTEF_CONTINUED) && prev != NONE &&
+		    q->quotes[prev].speaker != NONE) {
+			a.entity = q->quotes[prev].speaker, a.found = true, inherited = true;
+		}
+		if (!a.found && prev != NONE && q->quotes[prev].speaker != NONE &&
+		    qt->words >= 4) {
+			/* the same speaker goes on: “…,” she added. “…” */
+			const struct slant_quote *pq = &q->quotes[prev];
+			uint32_t ppara = q->toks[pq->tok_begin - 1].para;
+			bool same_para = ppara == para;
+			bool next_para = ppara + 1 == para && open == pg->tok_begin;
+			if ((same_para || next_para) && pq->kind == SLANT_QUOTE_DIRECT) {
+				/* unless someone else is named between them */
+				uint32_t between = NONE;
+				for (size_t m = 0; m < q->nments; m++) {
+					const struct mention *mm = &q->ments[m];
+					if (mm->tb > pq->tok_end && mm->tb < open && mm->kind == M_NAME &&
+					    mm->entity != pq->speaker)
+						between = mm->entity;
+				}
+				if (between == NONE) {
+					a.entity = pq->speaker, a.found = true, inherited = true;
+				}
+			}
+		}
+		if (!a.found && qt->words >= 4 && lo > pg->tok_begin) {
+			/* Varga disagreed. “…” : the subject of the sentence before */
+			uint32_t s = q->sent_of[open];
+			if (s > 0 && q->sent_of[pg->tok_begin] < s) {
+				uint32_t e = sentence_subject(q, s - 1);
+				if (e != NONE && q->ents[e].type != SLANT_SPEAKER_ORG) {
+					a.entity = e, a.found = true, inherited = true;
+				}
+			}
+		}
+		if (a.found && !inherited) {
+			qt->speaker = a.entity;
+		} else if (a.found) {
+			qt->speaker = a.entity;
+			qt->flags |= SLANT_QUOTEF_INHERITED;
+		}
+		if (a.verb != NONE) {
+			const struct slant_match *vm = &q->verbs.v[a.verb];
+			qt->verb = vm->entry;
+			qt->verb_start = vm->start;
+			qt->verb_end = vm->end;
+		}
+		qt->kind = decide_kind(q, qt, lo, a.found, a.found && !a.right && !inherited,
+				       a.found && a.right);
+		if (qt->kind == SLANT_QUOTE_SCARE || qt->kind == SLANT_QUOTE_TITLE) {
+			qt->speaker = NONE;
+			qt->verb = NONE;
+			qt->verb_start = qt->verb_end = 0;
+			qt->flags &= (uint8_t)~SLANT_QUOTEF_INHERITED;
+		}
+		prev = (uint32_t)i;
+	}
+	/* a multi-paragraph quotation has one speaker: carry an attribution back to its start */
+	for (size_t i = q->nquotes; i-- > 1;) {
+		struct slant_quote *b = &q->quotes[i];
+		if (!(b->flags & SLANT_QUOTEF_CONTINUED) || b->speaker == NONE)
+			continue;
+		for (size_t j = i; j-- > 0;) {
+			struct slant_quote *a = &q->quotes[j];
+			if (a->depth)
+				continue;
+			if ((a->flags & SLANT_QUOTEF_CONTINUES) && a->speaker == NONE) {
+				a->speaker = b->speaker;
+				a->flags |= SLANT_QUOTEF_INHERITED;
+				if (a->kind == SLANT_QUOTE_SCARE || a->kind == SLANT_QUOTE_TITLE)
+					a->kind = SLANT_QUOTE_DIRECT;
+			}
+			break;
+		}
+	}
+	return 0;
+}
+
+/* --------------------------------------------------------------- speakers */
+
+static int make_speakers(struct slant_quotes *q)
+{
+	const struct slant_people *pp = q->conf->people;
+
+	q->nspeakers = 0;
+	for (size_t i = 0; i < q->nents; i++)
+		q->ents[i].speaker = NONE;
+	for (size_t i = 0; i < q->nquotes; i++) {
+		struct slant_quote *qt = &q->quotes[i];
+		if (qt->speaker == NONE)
+			continue;
+		struct entity *e = &q->ents[qt->speaker];
+		if (e->speaker == NONE) {
+			if (SLANT_GROW(q->speakers, q->capspeakers, q->nspeakers + 1))
+				return SLANT_ENOMEM;
+			struct slant_speaker *sp = &q->speakers[q->nspeakers];
+			const struct slant_person *person = e->person != NONE ? &pp->speakers[e->person] : NULL;
+			const struct slant_role *role = role_of(q, e->role);
+			const struct slant_person *affil = e->affil != NONE ? &pp->speakers[e->affil] : NULL;
+			sp->name = stored(q, e->name);
+			sp->role = role ? role->role : person && person->role ? person->role : NULL;
+			sp->group = person ? person->group : e->group ? e->group :
+				    affil && (!role || !role->group) ? affil->group :
+				    role && role->group ? role->group : affil ? affil->group : NULL;
+			sp->mentions = e->mentions;
+			sp->type = e->type;
+			e->speaker = (uint32_t)q->nspeakers++;
+		}
+		qt->speaker = e->speaker;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------- main */
+
+static int grow_tokens(struct slant_quotes *q, size_t n)
+{
+	if (n <= q->captok)
+		return 0;
+	size_t cap = q->captok ? q->captok : 256;
+	while (cap < n)
+		cap *= 2;
+	uint32_t **arrays[] = { &q->tokinfo, &q->ment_end, &q->ment_start, &q->verb_at,
+				&q->sent_of, &q->role_at, &q->name_at };
+	for (size_t i = 0; i < SLANT_ARRAY_SIZE(arrays); i++) {
+		uint32_t *p = realloc(*arrays[i], cap * sizeof(uint32_t));
+		if (!p)
+			return SLANT_ENOMEM;
+		*arrays[i] = p;
+	}
+	q->captok = cap;
+	return 0;
+}
+
+int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, const char *text,
+			 const struct slant_quote_conf *conf, struct slant_err *err)
+{
+	static const struct slant_quote_conf none = { NULL, NULL };
+	int ret;
+
+	q->d = d;
+	q->text = text;
+	q->conf = conf ? conf : &none;
+	q->toks = slant_doc_tokens(d, &q->ntoks);
+	q->nquotes = q->nspeakers = q->nments = q->nents = 0;
+	q->names.n = q->roles.n = q->verbs.n = 0;
+	slant_buf_reset(&q->names_buf);
+	if (grow_tokens(q, q->ntoks + 1))
+		return slant_fail_oom(err);
+	size_t bytes = (q->ntoks + 1) * sizeof(uint32_t);
+	memset(q->tokinfo, 0, bytes);
+	memset(q->ment_end, 0, bytes);
+	memset(q->ment_start, 0, bytes);
+	memset(q->verb_at, 0, bytes);
+	memset(q->sent_of, 0, bytes);
+	memset(q->role_at, 0, bytes);
+	memset(q->name_at, 0, bytes);
+
+	if ((ret = find_marks(q)))
+		goto fail;
+	if (q->conf->verbs) {
+		if ((ret = slant_lexicon_match(q->conf->verbs, d, &q->verbs, err)))
+			goto fail;
+		for (size_t i = 0; i < q->verbs.n; i++) {
+			uint32_t t = q->verbs.v[i].tok_begin;
+			if (!(q->tokinfo[t] & TI_INQUOTE))
+				q->verb_at[t] = (uint32_t)i + 1;
+		}
+	}
+	if ((ret = find_mentions(q)))
+		goto fail;
+	qsort(q->ments, q->nments, sizeof(*q->ments), cmp_mention);
+	for (size_t i = 0; i < q->nments; i++) {
+		q->ment_start[q->ments[i].tb] = (uint32_t)i + 1;
+		q->ment_end[q->ments[i].te - 1] = (uint32_t)i + 1;
+	}
+	resolve_pronouns(q);
+	if ((ret = attribute(q)) || (ret = make_speakers(q)))
+		goto fail;
+	return 0;
+fail:
+	q->nquotes = q->nspeakers = 0;
+	return ret == SLANT_ENOMEM ? slant_fail_oom(err) : ret;
+}
