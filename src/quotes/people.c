@@ -9,6 +9,7 @@
 #include "internal.h"
 #include "people.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -180,12 +181,15 @@ static bool is_org_role(const char *role)
 	return false;
 }
 
-/* Appends one generated lexicon line "term<TAB>category<TAB><TAB><TAB>\n". */
-static int add_term(struct slant_buf *lx, const char *term, size_t n, size_t cat)
+/*
+ * Appends one generated lexicon line. Every term of a table has the same category, so the
+ * lexicon refuses a name given twice, and entry i of the lexicon is alias or role i.
+ */
+static int add_term(struct slant_buf *lx, const char *term, size_t n)
 {
 	int ret = slant_buf_add(lx, term, n);
 	if (!ret)
-		ret = slant_buf_addf(lx, "\t%zu\t\t\t\n", cat);
+		ret = slant_buf_adds(lx, "\tx\t\t\t\n");
 	return ret;
 }
 
@@ -204,6 +208,12 @@ static int parse_generated(struct slant_lexicon *lx, const struct slant_buf *gen
 	ret = slant_lexicon_parse(lx, gen->data, gen->len, name, SLANT_LEXICON_TSV, &e);
 	if (ret) {
 		long line = e.line >= 2 && (size_t)(e.line - 2) < nlines ? lines[e.line - 2] : 0;
+		const char *dup = strstr(e.msg, "(first at line ");
+		long first = 0;
+		if (dup && sscanf(dup, "(first at line %ld)", &first) == 1 && first >= 2 &&
+		    (size_t)(first - 2) < nlines)
+			return slant_fail(err, ret, name, line, -1, "%.*s(first at line %ld)",
+					  (int)(dup - e.msg), e.msg, lines[first - 2]);
 		return slant_fail(err, ret, name, line, -1, "%s", e.msg);
 	}
 	return 0;
@@ -309,7 +319,7 @@ static int parse_speakers(struct slant_people *pp, const char *data, size_t len,
 					.caps = !up ? 0 : (all && al > 1) ? 2 : 1,
 				};
 				lines[nlines++] = line;
-				if (add_term(&gen, a, al, pp->naliases))
+				if (add_term(&gen, a, al))
 					goto oom;
 				pp->naliases++;
 			}
@@ -420,7 +430,7 @@ static int parse_roles(struct slant_people *pp, const char *data, size_t len, co
 		r->plural = !org && fl[0] > 3 && f[0][fl[0] - 1] == 's' &&
 			    strncmp(r->word, r->role, strlen(r->word)) != 0;
 		lines[nlines++] = line;
-		if (add_term(&gen, f[0], fl[0], pp->nroles))
+		if (add_term(&gen, f[0], fl[0]))
 			goto oom;
 		pp->nroles++;
 	}

@@ -36,10 +36,10 @@ struct slant_surname {
 struct slant_people {
 	struct slant_person *speakers;
 	size_t nspeakers, capspeakers;
-	struct slant_alias *aliases; /* by category index of `names` */
+	struct slant_alias *aliases; /* alias i is entry i of `names` */
 	size_t naliases, capaliases;
 	struct slant_lexicon *names;
-	struct slant_role *roles; /* by category index of `rolelx` */
+	struct slant_role *roles; /* role i is entry i of `rolelx` */
 	size_t nroles, caproles;
 	struct slant_lexicon *rolelx;
 	struct slant_surname *surnames; /* sorted; surnames of one person only */

@@ -624,7 +624,8 @@ static uint8_t gender_of_title(const char *w)
 static const char *const honorifics[] = {
 	"mr", "mrs", "ms", "miss", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt",
 	"sgt", "rev", "pres", "prof", "capt", "col", "cmdr", "adm", "maj", "fr", "hon", "supt",
-	"det", "atty", "insp", "cpl", "pvt", "sr", "jr",
+	"det", "atty", "insp", "cpl", "pvt", "sr", "jr", "father", "rev", "reverend", "pastor",
+	"rabbi", "imam", "bishop", "cardinal", "sister",
 };
 
 static int add_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, uint8_t kind,
@@ -807,9 +808,7 @@ static uint32_t role_at(const struct slant_quotes *q, uint32_t t, uint32_t *te)
 		return NONE;
 	const struct slant_match *m = &q->roles.v[q->role_at[t] - 1];
 	*te = m->tok_end;
-	const struct slant_lexentry *en = slant_lexicon_entry(q->conf->people->rolelx, m->entry);
-	return (uint32_t)strtoul(slant_lexicon_category(q->conf->people->rolelx, en->category),
-				 NULL, 10);
+	return m->entry;
 }
 
 /* A party cue around a name: "(D-Ill.)", ", R-Texas,", "Democratic Sen.", ", a Republican,". */
@@ -855,10 +854,7 @@ static void appositive(const struct slant_quotes *q, uint32_t te, struct entity 
 			e->role = r;
 		if (q->name_at[t] && e->affil == NONE) {
 			const struct slant_match *m = &q->names.v[q->name_at[t] - 1];
-			const struct slant_lexicon *lx = q->conf->people->names;
-			uint32_t a = (uint32_t)strtoul(
-				slant_lexicon_category(lx, slant_lexicon_entry(lx, m->entry)->category),
-				NULL, 10);
+			uint32_t a = m->entry;
 			e->affil = q->conf->people->aliases[a].speaker;
 		}
 	}
@@ -889,10 +885,7 @@ static void title_before(const struct slant_quotes *q, uint32_t tb, struct entit
 		}
 		if (q->name_at[t] && e->affil == NONE) {
 			const struct slant_match *m = &q->names.v[q->name_at[t] - 1];
-			const struct slant_lexicon *lx = q->conf->people->names;
-			uint32_t a = (uint32_t)strtoul(
-				slant_lexicon_category(lx, slant_lexicon_entry(lx, m->entry)->category),
-				NULL, 10);
+			uint32_t a = m->entry;
 			e->affil = q->conf->people->aliases[a].speaker;
 		}
 	}
@@ -1063,11 +1056,7 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 					break;
 				if (q->name_at[t]) {
 					const struct slant_match *m = &q->names.v[q->name_at[t] - 1];
-					const struct slant_lexicon *lx = q->conf->people->names;
-					uint32_t a = (uint32_t)strtoul(
-						slant_lexicon_category(
-							lx, slant_lexicon_entry(lx, m->entry)->category),
-						NULL, 10);
+					uint32_t a = m->entry;
 					e->affil = q->conf->people->aliases[a].speaker;
 				}
 			}
@@ -1109,9 +1098,7 @@ static int find_mentions(struct slant_quotes *q)
 		size_t keep = 0;
 		for (size_t i = 0; i < q->names.n; i++) {
 			const struct slant_match *m = &q->names.v[i];
-			const struct slant_lexentry *en = slant_lexicon_entry(pp->names, m->entry);
-			uint32_t a = (uint32_t)strtoul(slant_lexicon_category(pp->names, en->category),
-						       NULL, 10);
+			uint32_t a = m->entry;
 			if (a >= pp->naliases || !caps_ok(q, m, pp->aliases[a].caps) ||
 			    (q->tokinfo[m->tok_begin] & TI_INQUOTE))
 				continue;
@@ -1125,6 +1112,7 @@ static int find_mentions(struct slant_quotes *q)
 				q->role_at[q->roles.v[i].tok_begin] = (uint32_t)i + 1;
 	}
 
+	uint32_t title_from = NONE, title_to = NONE, title_r = NONE; /* a title before a known name */
 	for (uint32_t t = 0; t < q->ntoks; t++) {
 		if (q->tokinfo[t] & (TI_INQUOTE | TI_USED))
 			continue;
@@ -1134,9 +1122,7 @@ static int find_mentions(struct slant_quotes *q)
 		/* a name the people table knows */
 		if (q->name_at[t]) {
 			const struct slant_match *m = &q->names.v[q->name_at[t] - 1];
-			const struct slant_lexentry *en = slant_lexicon_entry(pp->names, m->entry);
-			uint32_t a = (uint32_t)strtoul(slant_lexicon_category(pp->names, en->category),
-						       NULL, 10);
+			uint32_t a = m->entry;
 			uint32_t id;
 			uint32_t te = m->tok_end;
 			/* "Homeland Security Secretary Kristi Noem": a longer run goes on */
@@ -1152,10 +1138,16 @@ static int find_mentions(struct slant_quotes *q)
 			if (entity_for_person(q, pp->aliases[a].speaker, &id))
 				return SLANT_ENOMEM;
 			struct entity *e = &q->ents[id];
-			title_before(q, m->tok_begin, e);
+			uint32_t tb = m->tok_begin;
+			title_before(q, tb, e);
+			if (title_to == tb) {
+				tb = title_from;
+				if (title_r != NONE && e->role == NONE)
+					e->role = title_r;
+			}
 			appositive(q, te, e);
 			e->mentions++;
-			if (add_mention(q, m->tok_begin, te, M_NAME, 0, id))
+			if (add_mention(q, tb, te, M_NAME, 0, id))
 				return SLANT_ENOMEM;
 			t = te - 1;
 			continue;
@@ -1223,11 +1215,14 @@ static int find_mentions(struct slant_quotes *q)
 			if (q->name_at[nb] && nb > t) {
 				for (uint32_t u = t; u < nb; u++)
 					q->tokinfo[u] |= TI_USED;
+				title_from = t, title_to = nb, title_r = title_role;
 				t = nb - 1;
 				continue;
 			}
 			if (name_mention(q, nb, te))
 				return SLANT_ENOMEM;
+			/* the mention takes its title: "said Sen. Ray Dunmore" */
+			q->ments[q->nments - 1].tb = t;
 			struct entity *e = &q->ents[q->ments[q->nments - 1].entity];
 			if (title_role != NONE && e->role == NONE)
 				e->role = title_role;
@@ -1548,6 +1543,13 @@ static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quot
 	    !(norm_is(q, open - 1, "called") && has_speaker))
 		return SLANT_QUOTE_SCARE;
 	if (!has_speaker) {
+		/* a sentence of its own: “Is Papa coming home?” */
+		uint32_t last = qt->tok_end > qt->tok_begin ? qt->tok_end - 1 : qt->tok_begin;
+		int32_t c0 = first_cp(q, qt->tok_begin);
+		bool sentence = qt->words >= 3 && sentence_end_punct(q, last) &&
+				((c0 >= 'A' && c0 <= 'Z') || (q->toks[qt->tok_begin].flags & SLANT_TOKF_CAP));
+		if (sentence)
+			return SLANT_QUOTE_DIRECT;
 		if (tc && qt->words >= 1 && qt->words <= 6 && !inner_end)
 			return SLANT_QUOTE_TITLE;
 		if (qt->words <= 6 && !inner_end)

@@ -1,0 +1,419 @@
+/*
+ * test_quotes.c - quotation marks, kinds, attribution patterns, pronoun and role resolution,
+ * name clustering and byte offsets.
+ */
+#include "test.h"
+
+static const char speakers_tsv[] =
+	"name\taliases\tgroup\trole\tnote\n"
+	"Department of Homeland Security\tDHS|Homeland Security\tfederal\tdepartment\t\n"
+	"Immigration and Customs Enforcement\tICE|U.S. Immigration and Customs Enforcement\t"
+	"law-enforcement\tagency\t\n"
+	"Dick Durbin\t\tdemocrat\tsenator\t\n"
+	"Donald Trump\tDonald J. Trump\trepublican\tpresident\t\n"
+	"Chicago Tribune\t\tmedia\toutlet\t\n";
+
+static const char roles_tsv[] =
+	"word\trole\tgroup\ttype\tnote\n"
+	"mayor\tmayor\tgovernment\tperson\t\n"
+	"governor\tgovernor\tgovernment\tperson\t\n"
+	"gov.\tgovernor\tgovernment\tperson\t\n"
+	"sen.\tsenator\tgovernment\tperson\t\n"
+	"senator\tsenator\tgovernment\tperson\t\n"
+	"senators\tsenator\tgovernment\tperson\t\n"
+	"president\tpresident\tfederal\tperson\t\n"
+	"secretary\tsecretary\tfederal\tperson\t\n"
+	"spokesperson\tspokesperson\t\tperson\t\n"
+	"spokeswoman\tspokesperson\t\tperson\t\n"
+	"director\tdirector\t\tperson\t\n"
+	"nurse\tnurse\tpublic\tperson\t\n"
+	"sheriff\tsheriff\tlaw-enforcement\tperson\t\n"
+	"sheriff's office\tsheriff's office\tlaw-enforcement\torg\t\n"
+	"department\tdepartment\t\torg\t\n"
+	"agency\tagency\t\torg\t\n"
+	"activist\tactivist\tcivil-society\tperson\t\n"
+	"officials\tofficial\t\tperson\t\n";
+
+static const char verbs_tsv[] =
+	"term\tcategory\tlean\tweight\tnote\n"
+	"said\tneutral\t0\t1\t\n"
+	"says\tneutral\t0\t1\t\n"
+	"told\tneutral\t0\t1\t\n"
+	"added\tneutral\t0\t1\t\n"
+	"wrote\tneutral\t0\t1\t\n"
+	"posted\tneutral\t0\t1\t\n"
+	"continued\tneutral\t0\t1\t\n"
+	"according to\tneutral\t0\t1\t\n"
+	"called\tneutral\t0\t1\t\n"
+	"complained\tloaded\t0\t2\t\n";
+
+struct fixture {
+	struct slant_people *pp;
+	struct slant_lexicon *verbs;
+	struct slant_doc *d;
+	struct slant_quotes *q;
+	struct slant_quote_conf conf;
+	const char *text;
+	char desc[4096];
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct slant_err err;
+
+	f->pp = slant_people_new();
+	assert_int_equal(slant_people_parse(f->pp, SLANT_PEOPLE_SPEAKERS, speakers_tsv,
+					    strlen(speakers_tsv), "speakers", &err), 0);
+	assert_int_equal(slant_people_parse(f->pp, SLANT_PEOPLE_ROLES, roles_tsv,
+					    strlen(roles_tsv), "roles", &err), 0);
+	f->verbs = slant_lexicon_new();
+	assert_int_equal(slant_lexicon_parse(f->verbs, verbs_tsv, strlen(verbs_tsv), "verbs",
+					     SLANT_LEXICON_TSV, &err), 0);
+	f->d = slant_doc_new();
+	f->q = slant_quotes_new();
+	f->conf.people = f->pp;
+	f->conf.verbs = f->verbs;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	slant_quotes_free(f->q);
+	slant_doc_free(f->d);
+	slant_lexicon_free(f->verbs);
+	slant_people_free(f->pp);
+	free(f);
+	return 0;
+}
+
+/* Extracts and describes each quotation as "kind|speaker|verb|text" lines. */
+static const char *run(struct fixture *f, const char *text)
+{
+	struct slant_err err;
+	struct slant_doc_opts opts = { NULL, SLANT_DOC_NO_STRIP };
+	size_t nq, ns, used = 0;
+
+	f->text = text;
+	assert_int_equal(slant_doc_analyze(f->d, text, strlen(text), NULL, &opts, &err), 0);
+	assert_int_equal(slant_quotes_extract(f->q, f->d, text, &f->conf, &err), 0);
+	const struct slant_quote *qs = slant_quotes_list(f->q, &nq);
+	const struct slant_speaker *sp = slant_quotes_speakers(f->q, &ns);
+	f->desc[0] = 0;
+	for (size_t i = 0; i < nq; i++) {
+		const struct slant_quote *q = &qs[i];
+		assert_true(q->start <= q->end && q->end <= strlen(text));
+		const char *verb = q->verb != UINT32_MAX ? slant_lexicon_entry(f->verbs, q->verb)->term : "-";
+		used += (size_t)snprintf(f->desc + used, sizeof(f->desc) - used, "%s|%s|%s|%.*s\n",
+					 slant_quote_kind_name(q->kind),
+					 q->speaker != UINT32_MAX ? sp[q->speaker].name : "-", verb,
+					 (int)(q->end - q->start), text + q->start);
+		assert_true(used < sizeof(f->desc));
+	}
+	return f->desc;
+}
+
+static const struct slant_speaker *speaker_of(struct fixture *f, size_t i)
+{
+	size_t nq, ns;
+	const struct slant_quote *qs = slant_quotes_list(f->q, &nq);
+	const struct slant_speaker *sp = slant_quotes_speakers(f->q, &ns);
+
+	assert_true(i < nq);
+	assert_true(qs[i].speaker < ns);
+	return &sp[qs[i].speaker];
+}
+
+static const struct slant_quote *quote(struct fixture *f, size_t i)
+{
+	size_t nq;
+	const struct slant_quote *qs = slant_quotes_list(f->q, &nq);
+
+	assert_true(i < nq);
+	return &qs[i];
+}
+
+/* ------------------------------------------------------------------ marks */
+
+static void test_marks(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_string_equal(run(f, "“We will stay,” Varga said."), "direct|Varga|said|We will stay,\n");
+	assert_string_equal(run(f, "\"We will stay,\" Varga said."), "direct|Varga|said|We will stay,\n");
+	assert_string_equal(run(f, "‘We will stay,’ Varga said."), "direct|Varga|said|We will stay,\n");
+	assert_string_equal(run(f, "'We will stay,' Varga said."), "direct|Varga|said|We will stay,\n");
+	assert_string_equal(run(f, "«We will stay,» Varga said."), "direct|Varga|said|We will stay,\n");
+	assert_string_equal(run(f, "Varga said: „We will stay.“"), "direct|Varga|said|We will stay.\n");
+	/* a straight opening mark closed by a curly one */
+	assert_string_equal(run(f, "\"We will stay,” Varga said."), "direct|Varga|said|We will stay,\n");
+}
+
+static void test_apostrophes(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_string_equal(run(f, "Illinois’ governor doesn’t agree, and the ’90s are gone."), "");
+	assert_string_equal(run(f, "The workers' union and Illinois' schools said nothing."), "");
+	assert_string_equal(run(f, "“We don’t hide anyone in Illinois’ churches,” Varga said."),
+			    "direct|Varga|said|We don’t hide anyone in Illinois’ churches,\n");
+}
+
+static void test_multi_paragraph(void **state)
+{
+	struct fixture *f = *state;
+	const char *text = "Father Luis Ortega said:\n\n“People ask me whether the agents will "
+			   "come back.\n\n“I tell them I do not know,” he said.\n";
+
+	assert_string_equal(run(f, text),
+			    "direct|Luis Ortega|said|People ask me whether the agents will come back.\n"
+			    "direct|Luis Ortega|said|I tell them I do not know,\n");
+	assert_true(quote(f, 0)->flags & SLANT_QUOTEF_CONTINUES);
+	assert_true(quote(f, 1)->flags & SLANT_QUOTEF_CONTINUED);
+}
+
+static void test_unclosed(void **state)
+{
+	struct fixture *f = *state;
+	const char *text = "Sheriff Carla Benning said: “We do not make the law on detainers\n\n"
+			   "The county jail is full.\n";
+
+	assert_string_equal(run(f, text),
+			    "direct|Carla Benning|said|We do not make the law on detainers\n");
+	assert_true(quote(f, 0)->flags & SLANT_QUOTEF_UNCLOSED);
+	assert_int_equal(quote(f, 0)->end, strstr(text, "\n\nThe") - text);
+}
+
+static void test_nested(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_string_equal(run(f, "“My daughter asked me, ‘Is Papa coming home?’ and I had no "
+				   "answer,” said Maria Pena."),
+			    "direct|Maria Pena|said|My daughter asked me, ‘Is Papa coming home?’ and I had no answer,\n"
+			    "direct|-|-|Is Papa coming home?\n");
+	assert_int_equal(quote(f, 0)->depth, 0);
+	assert_int_equal(quote(f, 1)->depth, 1);
+}
+
+/* ------------------------------------------------------------------ kinds */
+
+static void test_kinds(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_string_equal(run(f, "Secretary Marissa Kolb said the department “will not back down” "
+				   "in Port Calder."),
+			    "partial|Marissa Kolb|said|will not back down\n");
+	assert_string_equal(run(f, "The raids were part of the so-called “public safety sweeps” last week."),
+			    "scare|-|-|public safety sweeps\n");
+	assert_string_equal(run(f, "He met the self-styled “enforcement chief” on Monday."),
+			    "scare|-|-|enforcement chief\n");
+	assert_string_equal(run(f, "Dunmore appeared on “Meet the Press” on Sunday."),
+			    "title|-|-|Meet the Press\n");
+	assert_string_equal(run(f, "Viewers of the show “Judge Judy” wrote in."),
+			    "title|-|-|Judge Judy\n");
+	assert_string_equal(run(f, "Varga called the operation “a ransom note” on Tuesday."),
+			    "partial|Varga|called|a ransom note\n");
+}
+
+/* ------------------------------------------------------------ attribution */
+
+static void test_attribution_patterns(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_string_equal(run(f, "“We worked the list,” said Halloway."),
+			    "direct|Halloway|said|We worked the list,\n");
+	assert_string_equal(run(f, "Halloway said: “We worked the list.”"),
+			    "direct|Halloway|said|We worked the list.\n");
+	assert_string_equal(run(f, "Dunmore told a network, “The mayor chose this.”"),
+			    "direct|Dunmore|told|The mayor chose this.\n");
+	assert_string_equal(run(f, "Dunmore wrote on a social platform: “The mayor chose this.”"),
+			    "direct|Dunmore|wrote|The mayor chose this.\n");
+	assert_string_equal(run(f, "According to Halloway, “every file has a reason.”"),
+			    "partial|Halloway|according to|every file has a reason.\n");
+	assert_string_equal(run(f, "“Port Calder is not the last city,” Kolb said in a statement."),
+			    "direct|Kolb|said|Port Calder is not the last city,\n");
+	assert_string_equal(run(f, "In a statement, DHS said its officers had begun “targeted "
+				   "enforcement operations” in the city."),
+			    "partial|Department of Homeland Security|said|targeted enforcement operations\n");
+	assert_string_equal(run(f, "“We came with a list,” Halloway continued, “and we worked it.”"),
+			    "direct|Halloway|continued|We came with a list,\n"
+			    "partial|Halloway|continued|and we worked it.\n");
+	assert_string_equal(run(f, "Mayor Elena Varga was angry. She posted: “This is a ransom note.”"),
+			    "direct|Elena Varga|posted|This is a ransom note.\n");
+}
+
+static void test_continuation(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_string_equal(run(f, "“Sanctuary politicians do not get a veto,” the president added. "
+				   "“Every day this operation continues, we get safer.”"),
+			    "direct|president|added|Sanctuary politicians do not get a veto,\n"
+			    "direct|president|-|Every day this operation continues, we get safer.\n");
+	assert_int_equal(speaker_of(f, 0)->type, SLANT_SPEAKER_UNNAMED);
+	assert_string_equal(run(f, "President Donald Trump spoke on Friday. “Sanctuary politicians do "
+				   "not get a veto,” the president added. “Every day this operation "
+				   "continues, we get safer.”"),
+			    "direct|Donald Trump|added|Sanctuary politicians do not get a veto,\n"
+			    "direct|Donald Trump|-|Every day this operation continues, we get safer.\n");
+	assert_true(quote(f, 1)->flags & SLANT_QUOTEF_INHERITED);
+	/* the next paragraph goes on with the same speaker */
+	assert_string_equal(run(f, "“We came with a list,” Halloway said.\n\n“We worked the list and "
+				   "we are done here.”\n"),
+			    "direct|Halloway|said|We came with a list,\n"
+			    "direct|Halloway|-|We worked the list and we are done here.\n");
+}
+
+/* ---------------------------------------------------- pronouns and roles */
+
+static void test_pronouns_and_roles(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_string_equal(run(f, "Mayor Elena Varga met Gov. Thomas Whitcomb on Monday. “We need "
+				   "answers,” the mayor said. “I have none to give,” the governor said."),
+			    "direct|Elena Varga|said|We need answers,\n"
+			    "direct|Thomas Whitcomb|said|I have none to give,\n");
+	assert_string_equal(speaker_of(f, 0)->role, "mayor");
+	assert_string_equal(speaker_of(f, 0)->group, "government");
+	assert_string_equal(run(f, "Gov. Thomas Whitcomb met the mayor, Elena Varga. “The state will "
+				   "not pay for this,” he said."),
+			    "direct|Thomas Whitcomb|said|The state will not pay for this,\n");
+	assert_string_equal(run(f, "Elena Varga spoke after Thomas Whitcomb left. “We will be here "
+				   "tomorrow,” she said."),
+			    "direct|Elena Varga|said|We will be here tomorrow,\n");
+	assert_string_equal(run(f, "The Department of Homeland Security defended the raids. “Our "
+				   "officers follow the law,” the department said."),
+			    "direct|Department of Homeland Security|said|Our officers follow the law,\n");
+	assert_string_equal(run(f, "ICE released the figures. “The numbers speak for themselves,” it said."),
+			    "direct|Immigration and Customs Enforcement|said|The numbers speak for themselves,\n");
+	assert_string_equal(speaker_of(f, 0)->group, "law-enforcement");
+	/* organisations and unnamed speakers */
+	assert_string_equal(run(f, "“The jail is full,” the sheriff's office said."),
+			    "direct|sheriff's office|said|The jail is full,\n");
+	assert_string_equal(speaker_of(f, 0)->group, "law-enforcement");
+	assert_string_equal(run(f, "“They took my neighbor,” one local nurse said."),
+			    "direct|one local nurse|said|They took my neighbor,\n");
+	assert_string_equal(speaker_of(f, 0)->group, "public");
+	assert_int_equal(speaker_of(f, 0)->type, SLANT_SPEAKER_UNNAMED);
+	assert_string_equal(run(f, "“The figures are final,” a DHS spokesperson said."),
+			    "direct|DHS spokesperson|said|The figures are final,\n");
+	assert_string_equal(speaker_of(f, 0)->group, "federal");
+	assert_string_equal(speaker_of(f, 0)->role, "spokesperson");
+}
+
+static void test_groups(void **state)
+{
+	struct fixture *f = *state;
+
+	/* the table, a party cue, the role's fallback */
+	assert_string_equal(run(f, "“We will hold hearings,” Sen. Dick Durbin said."),
+			    "direct|Dick Durbin|said|We will hold hearings,\n");
+	assert_string_equal(speaker_of(f, 0)->group, "democrat");
+	assert_string_equal(speaker_of(f, 0)->role, "senator");
+	assert_string_equal(run(f, "“We will hold hearings,” said Sen. Ray Dunmore, R-Calder."),
+			    "direct|Ray Dunmore|said|We will hold hearings,\n");
+	assert_string_equal(speaker_of(f, 0)->group, "republican");
+	assert_string_equal(run(f, "“We will hold hearings,” said Sen. Ray Dunmore."),
+			    "direct|Ray Dunmore|said|We will hold hearings,\n");
+	assert_string_equal(speaker_of(f, 0)->group, "government");
+	assert_string_equal(run(f, "“Enough,” President Trump said."), "direct|Donald Trump|said|Enough,\n");
+	assert_string_equal(speaker_of(f, 0)->group, "republican");
+	assert_string_equal(run(f, "“This is wrong,” Varga complained."), "direct|Varga|complained|This is wrong,\n");
+}
+
+/* ---------------------------------------------------------- name clusters */
+
+static void test_name_clustering(void **state)
+{
+	struct fixture *f = *state;
+	const char *text =
+		"J.R. Halloway, director of the ICE field office, spoke on Friday. "
+		"“We worked the list,” Halloway said. “Every file has a reason,” said JR Halloway. "
+		"“We are done,” Haloway added. “Not quite,” said Mayor Elena Varga.";
+
+	assert_string_equal(run(f, text),
+			    "direct|JR Halloway|said|We worked the list,\n"
+			    "direct|JR Halloway|said|Every file has a reason,\n"
+			    "direct|JR Halloway|added|We are done,\n"
+			    "direct|Elena Varga|said|Not quite,\n");
+	assert_string_equal(speaker_of(f, 0)->role, "director");
+	assert_string_equal(speaker_of(f, 0)->group, "law-enforcement");
+	size_t ns;
+	slant_quotes_speakers(f->q, &ns);
+	assert_int_equal(ns, 2);
+}
+
+static void test_offsets(void **state)
+{
+	struct fixture *f = *state;
+	const char *text = "José Peña — résumé in hand — said: “Tenemos miedo, señor.” Then he left.";
+
+	assert_string_equal(run(f, text), "direct|José Peña|said|Tenemos miedo, señor.\n");
+	const struct slant_quote *q = quote(f, 0);
+	assert_int_equal(q->start, strstr(text, "Tenemos") - text);
+	assert_int_equal(q->end, strstr(text, "” Then") - text);
+	assert_int_equal(q->open, q->start - 3);
+	assert_int_equal(q->close, q->end + 3);
+	assert_int_equal(q->words, 3);
+}
+
+static void test_people_errors(void **state)
+{
+	struct slant_people *pp = slant_people_new();
+	struct slant_err err;
+	static const char bad_header[] = "name\tgroup\n";
+	static const char bad_fields[] = "name\taliases\tgroup\trole\tnote\nA B\t\tdemocrat\n";
+	static const char no_group[] = "name\taliases\tgroup\trole\tnote\n#c\nA B\t\t\t\t\n";
+	static const char bad_type[] = "word\trole\tgroup\ttype\tnote\nmayor\tmayor\t\tthing\t\n";
+
+	(void)state;
+	assert_int_equal(slant_people_parse(pp, SLANT_PEOPLE_SPEAKERS, bad_header,
+					    strlen(bad_header), "s.tsv", &err), SLANT_EDATA);
+	assert_int_equal(err.line, 1);
+	assert_int_equal(slant_people_parse(pp, SLANT_PEOPLE_SPEAKERS, bad_fields,
+					    strlen(bad_fields), "s.tsv", &err), SLANT_EDATA);
+	assert_int_equal(err.line, 2);
+	assert_int_equal(slant_people_parse(pp, SLANT_PEOPLE_SPEAKERS, no_group, strlen(no_group),
+					    "s.tsv", &err), SLANT_EDATA);
+	assert_int_equal(err.line, 3);
+	assert_non_null(strstr(err.msg, "group"));
+	assert_int_equal(slant_people_parse(pp, SLANT_PEOPLE_ROLES, bad_type, strlen(bad_type),
+					    "r.tsv", &err), SLANT_EDATA);
+	assert_int_equal(err.line, 2);
+	slant_people_free(pp);
+
+	/* a name given twice is refused, with the second line's number */
+	pp = slant_people_new();
+	static const char dup[] = "name\taliases\tgroup\trole\tnote\nA B\t\tdemocrat\t\t\nC D\tA B\tdemocrat\t\t\n";
+	assert_int_equal(slant_people_parse(pp, SLANT_PEOPLE_SPEAKERS, dup, strlen(dup), "s.tsv", &err),
+			 SLANT_EDATA);
+	assert_int_equal(err.line, 3);
+	slant_people_free(pp);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_marks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_apostrophes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_multi_paragraph, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unclosed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_nested, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_kinds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_attribution_patterns, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_continuation, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pronouns_and_roles, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_name_clustering, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_offsets, setup, teardown),
+		cmocka_unit_test(test_people_errors),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
