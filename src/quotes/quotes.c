@@ -1536,7 +1536,12 @@ static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quot
 		if (sentence_end_punct(q, t) && !(q->tokinfo[t] & TI_MARK))
 			inner_end = true;
 	bool tc = title_case(q, qt);
-	if (tc && qt->words <= 8 && cue_before(q, open, lo, title_cues, SLANT_ARRAY_SIZE(title_cues), 3))
+	if (tc && qt->words <= 8 &&
+	    (cue_before(q, open, lo, title_cues, SLANT_ARRAY_SIZE(title_cues), 3) ||
+	     (open > lo && norm_is(q, open - 1, "on") && open > lo + 1 &&
+	      (norm_is(q, open - 2, "appeared") || norm_is(q, open - 2, "appearing") ||
+	       norm_is(q, open - 2, "interview") || norm_is(q, open - 2, "said") ||
+	       norm_is(q, open - 2, "told") || is_cap(q, open - 2)))))
 		return SLANT_QUOTE_TITLE;
 	if (qt->words <= 6 && !inner_end &&
 	    cue_before(q, open, lo, scare_cues, SLANT_ARRAY_SIZE(scare_cues), 2) &&
@@ -1550,8 +1555,6 @@ static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quot
 				((c0 >= 'A' && c0 <= 'Z') || (q->toks[qt->tok_begin].flags & SLANT_TOKF_CAP));
 		if (sentence)
 			return SLANT_QUOTE_DIRECT;
-		if (tc && qt->words >= 1 && qt->words <= 6 && !inner_end)
-			return SLANT_QUOTE_TITLE;
 		if (qt->words <= 6 && !inner_end)
 			return SLANT_QUOTE_SCARE;
 		return SLANT_QUOTE_DIRECT;
@@ -1567,11 +1570,9 @@ static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quot
 		upper = true;
 	if (starts_sentence && (upper || (qt->flags & SLANT_QUOTEF_CONTINUED)))
 		return SLANT_QUOTE_DIRECT;
-	if (starts_sentence && qt->words >= 8 && attributed_right)
-		return SLANT_QUOTE_DIRECT;
 	if (!starts_sentence && upper && qt->words >= 6 && attributed_left && q->verb_at[open - 1])
 		return SLANT_QUOTE_DIRECT;
-	(void)attributed_left;
+	(void)attributed_right;
 	return SLANT_QUOTE_PARTIAL;
 }
 
