@@ -442,11 +442,12 @@ int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *
  * organisations, one canonical name per person per article), the speaker's role and group,
  * and the attribution verb.
  *
- * A people table says who is who. It is loaded from two TSV files: speakers (header `name
- * aliases group role note`: a canonical name, `|`-separated aliases, a group id, a role) and
- * roles (header `word role group type note`: a title or role noun, its canonical role, the
- * group it implies when the speaker's own is unknown, `person` or `org`). See
- * lexicons/README.md. A loaded table is read-only and may be shared by threads.
+ * A people table says who is who and how they speak. It is loaded from three TSV files:
+ * speakers (header `name aliases group role note`: a canonical name, `|`-separated aliases, a
+ * group id, a role), roles (header `word role group type note`: a title or role noun, its
+ * canonical role, the group it implies when the speaker's own is unknown, `person` or `org`)
+ * and attribution verbs (the lexicon format; a verb's category is its class, such as neutral
+ * or loaded). See lexicons/README.md. A loaded table is read-only and may be shared by threads.
  */
 struct slant_people;
 
@@ -454,18 +455,25 @@ struct slant_people;
 struct slant_people *slant_people_new(void);
 void slant_people_free(struct slant_people *pp);
 /**
- * Adds the speakers (SLANT_PEOPLE_SPEAKERS) or roles (SLANT_PEOPLE_ROLES) of the file at
- * `path`, or of `data` (`len` bytes, `name` used in messages). A malformed line or a name or
- * word given twice fails with SLANT_EDATA, `err` naming the file and line; SLANT_EIO when the
- * file cannot be read.
+ * Adds the speakers (SLANT_PEOPLE_SPEAKERS), roles (SLANT_PEOPLE_ROLES) or attribution verbs
+ * (SLANT_PEOPLE_VERBS) of the file at `path`, or of `data` (`len` bytes, `name` used in
+ * messages). A malformed line or a name or word given twice fails with SLANT_EDATA, `err`
+ * naming the file and line; SLANT_EIO when the file cannot be read. After a failure the
+ * table is incomplete: free it.
  */
-enum { SLANT_PEOPLE_SPEAKERS = 1, SLANT_PEOPLE_ROLES };
+enum { SLANT_PEOPLE_SPEAKERS = 1, SLANT_PEOPLE_ROLES, SLANT_PEOPLE_VERBS };
 int slant_people_load(struct slant_people *pp, int what, const char *path, struct slant_err *err);
 int slant_people_parse(struct slant_people *pp, int what, const char *data, size_t len,
 		       const char *name, struct slant_err *err);
-/** Number of speakers and of roles loaded. */
+/** Number of speakers, roles and attribution verbs loaded. */
 size_t slant_people_speakers(const struct slant_people *pp);
 size_t slant_people_roles(const struct slant_people *pp);
+size_t slant_people_verbs(const struct slant_people *pp);
+/**
+ * Attribution verb `i` (< slant_people_verbs()): its term, and its class in *cls (may be
+ * NULL). Borrowed until the table is freed.
+ */
+const char *slant_people_verb(const struct slant_people *pp, uint32_t i, const char **cls);
 
 enum slant_quote_kind {
 	SLANT_QUOTE_DIRECT = 0, /* a statement: a sentence or more, set off from the attribution */
@@ -489,7 +497,7 @@ struct slant_quote {
 	uint32_t tok_begin, tok_end; /* the tokens inside */
 	uint32_t words;            /* word and number tokens inside */
 	uint32_t speaker;          /* index into slant_quotes_speakers(), or UINT32_MAX */
-	uint32_t verb;             /* entry of the attribution-verb lexicon, or UINT32_MAX */
+	uint32_t verb;             /* attribution verb of the people table, or UINT32_MAX */
 	uint32_t verb_start, verb_end; /* the verb in the original text */
 	uint16_t depth;            /* 0, or 1 and more inside another quote */
 	uint8_t kind;              /* enum slant_quote_kind */
@@ -507,8 +515,7 @@ struct slant_speaker {
 };
 
 struct slant_quote_conf {
-	const struct slant_people *people; /* NULL: names, titles and pronouns only */
-	const struct slant_lexicon *verbs; /* attribution verbs, categories neutral/loaded; may be NULL */
+	const struct slant_people *people; /* NULL: names, titles and pronouns only, no verbs */
 };
 
 /* An extractor and its results for one article; reusable, one per thread. */

@@ -113,7 +113,6 @@ struct quotes {
 	bool errors;
 	struct cli_out out;
 	struct slant_people *people;
-	struct slant_lexicon *verbs;
 	struct slant_quote_conf conf;
 	struct osum *outlets;
 	size_t noutlets;
@@ -277,11 +276,8 @@ static int work(struct slant_job *job, void *wstate, void *ctx, struct slant_err
 		const struct slant_quote *qt = &qs[i];
 		const struct slant_speaker *sp = qt->speaker != UINT32_MAX ? &sps[qt->speaker] : NULL;
 		const char *verb = NULL, *vclass = NULL;
-		if (qt->verb != UINT32_MAX && x->verbs) {
-			const struct slant_lexentry *en = slant_lexicon_entry(x->verbs, qt->verb);
-			verb = en->term;
-			vclass = slant_lexicon_category(x->verbs, en->category);
-		}
+		if (qt->verb != UINT32_MAX)
+			verb = slant_people_verb(x->people, qt->verb, &vclass);
 		struct rec *r = &j->recs[j->nrecs++];
 		r->start = qt->start;
 		r->end = qt->end;
@@ -811,7 +807,7 @@ static int load_resources(struct quotes *x)
 	const char *p;
 
 	slant_err_clear(&err);
-	if (!(x->people = slant_people_new()) || !(x->verbs = slant_lexicon_new())) {
+	if (!(x->people = slant_people_new())) {
 		cli_error("out of memory");
 		return EXIT_IO;
 	}
@@ -827,11 +823,10 @@ static int load_resources(struct quotes *x)
 	}
 	if (!x->verbs_path || strcmp(x->verbs_path, "none")) {
 		p = x->verbs_path ? x->verbs_path : cli_data_path("lexicons/attribution-verbs.tsv");
-		if (p && slant_lexicon_load(x->verbs, p, SLANT_LEXICON_AUTO, &err))
+		if (p && slant_people_load(x->people, SLANT_PEOPLE_VERBS, p, &err))
 			goto fail;
 	}
 	x->conf.people = x->people;
-	x->conf.verbs = x->verbs;
 	return 0;
 fail:
 	cli_error_err(&err);
@@ -953,7 +948,6 @@ out:
 	}
 	free(x.gold);
 	slant_people_free(x.people);
-	slant_lexicon_free(x.verbs);
 	cli_input_release(&x.in);
 	return ret;
 }

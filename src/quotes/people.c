@@ -21,9 +21,8 @@ struct slant_people *slant_people_new(void)
 
 	if (!pp)
 		return NULL;
-	pp->names = slant_lexicon_new();
-	pp->rolelx = slant_lexicon_new();
-	if (!pp->names || !pp->rolelx) {
+	pp->lx = slant_lexicon_new();
+	if (!pp->lx) {
 		slant_people_free(pp);
 		return NULL;
 	}
@@ -49,8 +48,10 @@ void slant_people_free(struct slant_people *pp)
 	free(pp->aliases);
 	free(pp->roles);
 	free(pp->surnames);
-	slant_lexicon_free(pp->names);
-	slant_lexicon_free(pp->rolelx);
+	free(pp->verbs);
+	free(pp->ekind);
+	free(pp->eref);
+	slant_lexicon_free(pp->lx);
 	free(pp);
 }
 
@@ -62,6 +63,37 @@ size_t slant_people_speakers(const struct slant_people *pp)
 size_t slant_people_roles(const struct slant_people *pp)
 {
 	return pp ? pp->nroles : 0;
+}
+
+size_t slant_people_verbs(const struct slant_people *pp)
+{
+	return pp ? pp->nverbs : 0;
+}
+
+const char *slant_people_verb(const struct slant_people *pp, uint32_t i, const char **cls)
+{
+	const struct slant_lexentry *e = slant_lexicon_entry(pp->lx, pp->verbs[i]);
+
+	if (cls)
+		*cls = slant_lexicon_category(pp->lx, e->category);
+	return e->term;
+}
+
+/* Records what the lexicon entries added since `before` stand for: `first` on, one each. */
+static int classify_entries(struct slant_people *pp, size_t before, uint8_t kind, size_t first,
+			    struct slant_err *err)
+{
+	size_t n = slant_lexicon_size(pp->lx);
+
+	if (SLANT_GROW(pp->ekind, pp->capentries, n) ||
+	    !(pp->eref = realloc(pp->eref, pp->capentries * sizeof(*pp->eref))))
+		return slant_fail_oom(err);
+	for (size_t e = before; e < n; e++) {
+		pp->ekind[e] = kind;
+		pp->eref[e] = (uint32_t)(first + (e - before));
+	}
+	pp->nentries = n;
+	return 0;
 }
 
 /* An empty field is NULL; otherwise a heap copy. Returns false on out of memory. */
@@ -197,23 +229,27 @@ static int add_term(struct slant_buf *lx, const char *term, size_t n)
  * The lexicon built from a file reports its own line numbers; `lines[k]` is the file line of
  * generated line k + 2 (after the header).
  */
-static int parse_generated(struct slant_lexicon *lx, const struct slant_buf *gen,
-			   const long *lines, size_t nlines, const char *name,
-			   struct slant_err *err)
+static int parse_generated(struct slant_people *pp, const struct slant_buf *gen,
+			   const long *lines, size_t nlines, const char *name, uint8_t kind,
+			   size_t first, struct slant_err *err)
 {
+	struct slant_lexicon *lx = pp->lx;
+	size_t before = slant_lexicon_size(lx);
 	struct slant_err e;
 	int ret;
 
 	slant_err_clear(&e);
 	ret = slant_lexicon_parse(lx, gen->data, gen->len, name, SLANT_LEXICON_TSV, &e);
+	if (!ret)
+		return classify_entries(pp, before, kind, first, err);
 	if (ret) {
 		long line = e.line >= 2 && (size_t)(e.line - 2) < nlines ? lines[e.line - 2] : 0;
 		const char *dup = strstr(e.msg, "(first at line ");
-		long first = 0;
-		if (dup && sscanf(dup, "(first at line %ld)", &first) == 1 && first >= 2 &&
-		    (size_t)(first - 2) < nlines)
+		long at = 0;
+		if (dup && sscanf(dup, "(first at line %ld)", &at) == 1 && at >= 2 &&
+		    (size_t)(at - 2) < nlines)
 			return slant_fail(err, ret, name, line, -1, "%.*s(first at line %ld)",
-					  (int)(dup - e.msg), e.msg, lines[first - 2]);
+					  (int)(dup - e.msg), e.msg, lines[at - 2]);
 		return slant_fail(err, ret, name, line, -1, "%s", e.msg);
 	}
 	return 0;
@@ -231,6 +267,7 @@ static void trim(const char **s, size_t *n)
 static int parse_speakers(struct slant_people *pp, const char *data, size_t len,
 			  const char *name, struct slant_err *err)
 {
+	size_t first_alias = pp->naliases;
 	static const char *const header[] = { "name", "aliases", "group", "role", "note" };
 	struct slant_buf gen;
 	long *lines = NULL;
@@ -336,7 +373,7 @@ static int parse_speakers(struct slant_people *pp, const char *data, size_t len,
 				 "missing header 'name<TAB>aliases<TAB>group<TAB>role<TAB>note'");
 		goto out;
 	}
-	if ((ret = parse_generated(pp->names, &gen, lines, nlines, name, err)))
+	if ((ret = parse_generated(pp, &gen, lines, nlines, name, PEOPLE_NAME, first_alias, err)))
 		goto out;
 	ret = index_surnames(pp, err);
 	goto out;
@@ -351,6 +388,7 @@ out:
 static int parse_roles(struct slant_people *pp, const char *data, size_t len, const char *name,
 		       struct slant_err *err)
 {
+	size_t first_role = pp->nroles;
 	static const char *const header[] = { "word", "role", "group", "type", "note" };
 	struct slant_buf gen;
 	long *lines = NULL;
@@ -439,7 +477,7 @@ static int parse_roles(struct slant_people *pp, const char *data, size_t len, co
 				 "missing header 'word<TAB>role<TAB>group<TAB>type<TAB>note'");
 		goto out;
 	}
-	ret = parse_generated(pp->rolelx, &gen, lines, nlines, name, err);
+	ret = parse_generated(pp, &gen, lines, nlines, name, PEOPLE_ROLE, first_role, err);
 	goto out;
 oom:
 	ret = slant_fail_oom(err);
@@ -456,6 +494,20 @@ int slant_people_parse(struct slant_people *pp, int what, const char *data, size
 		return parse_speakers(pp, data, len, name, err);
 	if (what == SLANT_PEOPLE_ROLES)
 		return parse_roles(pp, data, len, name, err);
+	if (what == SLANT_PEOPLE_VERBS) {
+		/* the lexicon format as it is: its categories are the verbs' classes */
+		size_t before = slant_lexicon_size(pp->lx);
+		int ret = slant_lexicon_parse(pp->lx, data, len, name, SLANT_LEXICON_TSV, err);
+		if (ret)
+			return ret;
+		size_t n = slant_lexicon_size(pp->lx);
+		if (SLANT_GROW(pp->verbs, pp->capverbs, pp->nverbs + (n - before)))
+			return slant_fail_oom(err);
+		size_t first = pp->nverbs;
+		for (size_t e = before; e < n; e++)
+			pp->verbs[pp->nverbs++] = (uint32_t)e;
+		return classify_entries(pp, before, PEOPLE_VERB, first, err);
+	}
 	return slant_fail(err, SLANT_EUSAGE, name, 0, -1, "unknown people table kind %d", what);
 }
 

@@ -33,15 +33,23 @@ struct slant_surname {
 	uint32_t speaker;
 };
 
+/* What a lexicon entry of the table stands for. */
+enum { PEOPLE_NAME = 1, PEOPLE_ROLE, PEOPLE_VERB };
+
 struct slant_people {
 	struct slant_person *speakers;
 	size_t nspeakers, capspeakers;
-	struct slant_alias *aliases; /* alias i is entry i of `names` */
+	struct slant_alias *aliases;
 	size_t naliases, capaliases;
-	struct slant_lexicon *names;
-	struct slant_role *roles; /* role i is entry i of `rolelx` */
+	struct slant_role *roles;
 	size_t nroles, caproles;
-	struct slant_lexicon *rolelx;
+	uint32_t *verbs; /* verb i is this lexicon entry */
+	size_t nverbs, capverbs;
+	/* names, aliases, role words and verbs in one lexicon, so that an article is matched once */
+	struct slant_lexicon *lx;
+	uint8_t *ekind; /* by lexicon entry: PEOPLE_* */
+	uint32_t *eref; /* by lexicon entry: the alias, role or verb index */
+	size_t nentries, capentries;
 	struct slant_surname *surnames; /* sorted; surnames of one person only */
 	size_t nsurnames;
 };

@@ -19,6 +19,7 @@
 #include "internal.h"
 #include "people.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,8 +80,9 @@ struct slant_quotes {
 	uint32_t *sent_of;   /* per token: its sentence */
 	uint32_t *role_at;   /* per token: role match starting at it + 1, or 0 */
 	uint32_t *name_at;   /* per token: people-name match starting at it + 1, or 0 */
+	uint32_t *wmask;     /* per token: W_* bits of its word */
 	size_t captok;
-	struct slant_matches verbs, roles, names;
+	struct slant_matches all, verbs, roles, names;
 	struct slant_buf names_buf; /* canonical names and keys */
 	struct slant_buf tmp;
 	/* the article being read */
@@ -103,9 +105,15 @@ const char *slant_quote_kind_name(int kind)
 	return kind >= 0 && kind < (int)SLANT_ARRAY_SIZE(names) ? names[kind] : "?";
 }
 
+static void sort_lists(void);
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+
 struct slant_quotes *slant_quotes_new(void)
 {
-	struct slant_quotes *q = calloc(1, sizeof(*q));
+	struct slant_quotes *q;
+
+	pthread_once(&lists_once, sort_lists);
+	q = calloc(1, sizeof(*q));
 
 	if (!q)
 		return NULL;
@@ -130,9 +138,11 @@ void slant_quotes_free(struct slant_quotes *q)
 	free(q->sent_of);
 	free(q->role_at);
 	free(q->name_at);
+	free(q->wmask);
 	free(q->verbs.v);
 	free(q->roles.v);
 	free(q->names.v);
+	free(q->all.v);
 	slant_buf_release(&q->names_buf);
 	slant_buf_release(&q->tmp);
 	free(q);
@@ -162,14 +172,59 @@ static bool norm_is(const struct slant_quotes *q, uint32_t t, const char *w)
 	return t < q->ntoks && !strcmp(norm(q, t), w);
 }
 
-static bool in_list(const char *w, const char *const *list, size_t n)
+/*
+ * Word lists: the extractor asks about nearly every token, so every list word goes into one
+ * hash table with a bit per list (built by the first slant_quotes_new()), and each token's
+ * bits are looked up once per article.
+ */
+#define WORDSET(name, ...) static const char *const name[] = { __VA_ARGS__ }
+
+enum {
+	W_APOS = 1u << 0, W_NOT_NAME = 1u << 1, W_PARTICLE = 1u << 2, W_ORG = 1u << 3,
+	W_FEMALE = 1u << 4, W_MALE = 1u << 5, W_FTITLE = 1u << 6, W_MTITLE = 1u << 7,
+	W_HONORIFIC = 1u << 8, W_DET = 1u << 9, W_ADVERB = 1u << 10, W_TIME = 1u << 11,
+	W_SCARE = 1u << 12, W_TITLECUE = 1u << 13, W_HE = 1u << 14, W_SHE = 1u << 15,
+	W_THEY = 1u << 16, W_IT = 1u << 17,
+};
+
+#define WTAB_SIZE 4096 /* a power of two, well above the words listed */
+static struct wslot {
+	const char *w;
+	uint32_t mask;
+} wtab[WTAB_SIZE];
+
+static uint32_t whash(const char *w)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(w, list[i]))
-			return true;
-	return false;
+	uint32_t h = 2166136261u;
+	for (; *w; w++)
+		h = (h ^ (unsigned char)*w) * 16777619u;
+	return h;
 }
-#define IN_LIST(w, list) in_list((w), (list), SLANT_ARRAY_SIZE(list))
+
+static uint32_t word_mask(const char *w)
+{
+	for (uint32_t i = whash(w) & (WTAB_SIZE - 1);; i = (i + 1) & (WTAB_SIZE - 1)) {
+		if (!wtab[i].w)
+			return 0;
+		if (!strcmp(wtab[i].w, w))
+			return wtab[i].mask;
+	}
+}
+
+static void wtab_add(const char *w, uint32_t bit)
+{
+	for (uint32_t i = whash(w) & (WTAB_SIZE - 1);; i = (i + 1) & (WTAB_SIZE - 1)) {
+		if (!wtab[i].w)
+			wtab[i].w = w;
+		if (!strcmp(wtab[i].w, w)) {
+			wtab[i].mask |= bit;
+			return;
+		}
+	}
+}
+
+/* The list bits of token t (0 for tokens that are not words). */
+#define TMASK(q, t) ((q)->wmask[t])
 
 static bool is_word(const struct slant_quotes *q, uint32_t t)
 {
@@ -339,11 +394,12 @@ static int pair_double(struct slant_quotes *q, uint32_t pb, uint32_t pe, uint32_
 	return 0;
 }
 
+WORDSET(apostrophe_words, "em", "til", "tis", "twas", "cause", "n", "bout",
+					     "round", "nuff", "ya" );
+
 /* Contractions written with a leading apostrophe: 'em, 'til, rock 'n' roll, '90s. */
 static bool leading_apostrophe(const struct slant_quotes *q, uint32_t t)
 {
-	static const char *const words[] = { "em", "til", "tis", "twas", "cause", "n", "bout",
-					     "round", "nuff", "ya" };
 	if (t + 1 >= q->ntoks)
 		return true;
 	if (q->toks[t + 1].kind == SLANT_TOK_NUMBER)
@@ -351,7 +407,7 @@ static bool leading_apostrophe(const struct slant_quotes *q, uint32_t t)
 	int32_t cp = first_cp(q, t + 1);
 	if (cp >= '0' && cp <= '9')
 		return true;
-	return IN_LIST(norm(q, t + 1), words);
+	return (TMASK(q, t + 1) & W_APOS);
 }
 
 /* A closing-looking single mark that is more likely a plural possessive: Illinois' governor. */
@@ -529,7 +585,7 @@ static int find_marks(struct slant_quotes *q)
 /* --------------------------------------------------------------- mentions */
 
 /* Capitalised words that do not start names. Sorted by nothing: searched linearly, short. */
-static const char *const not_names[] = {
+WORDSET(not_names,
 	"a", "about", "after", "again", "all", "also", "although", "an", "and", "another", "any",
 	"april", "as", "at", "august", "because", "before", "both", "but", "by", "december",
 	"despite", "during", "each", "even", "every", "february", "for", "friday", "from",
@@ -543,16 +599,16 @@ static const char *const not_names[] = {
 	"which", "while", "who", "why", "with", "yes", "yet", "you", "he", "his", "her", "him",
 	"them", "after", "earlier", "later", "here", "how", "our", "us", "me", "let", "just",
 	"please", "thank", "thanks", "well", "oh", "dear",
-};
+);
 
 /* Lower-case words that may sit inside a name: Beto de la Cruz, Ludwig van Beethoven. */
-static const char *const name_particles[] = {
+WORDSET(name_particles,
 	"de", "la", "del", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "le", "dos",
 	"ibn", "y",
-};
+);
 
 /* Last words that make a capitalised run an organisation. */
-static const char *const org_words[] = {
+WORDSET(org_words,
 	"administration", "agency", "alliance", "association", "authority", "board", "bureau",
 	"campaign", "center", "centre", "church", "coalition", "college", "commission",
 	"committee", "company", "congress", "corp", "corporation", "council", "court",
@@ -562,9 +618,9 @@ static const char *const org_words[] = {
 	"tribune", "union", "university", "watch", "network", "press", "magazine", "daily",
 	"reuters", "republicans", "democrats", "gop", "ice", "cbp", "dhs", "fbi", "aclu",
 	"pentagon", "kremlin", "police", "court", "force", "army", "navy", "guard",
-};
+);
 
-static const char *const female_names[] = {
+WORDSET(female_names,
 	"alexandria", "amy", "ana", "andrea", "angela", "ann", "anna", "anne", "ashley",
 	"barbara", "betsy", "carla", "carmen", "carol", "catherine", "chelsea", "cindy", "claire",
 	"condoleezza", "cynthia", "dana", "debbie", "deborah", "dianne", "donna", "elaine",
@@ -578,9 +634,9 @@ static const char *const female_names[] = {
 	"rachel", "rashida", "rebecca", "rosa", "samantha", "sandra", "sarah", "sharon",
 	"sheila", "sonia", "stacey", "stephanie", "susan", "susana", "tammy", "tricia",
 	"tulsi", "valerie", "victoria", "virginia", "whitney", "yvette",
-};
+);
 
-static const char *const male_names[] = {
+WORDSET(male_names,
 	"adam", "al", "alan", "alberto", "alejandro", "alex", "andrew", "anthony", "antonio",
 	"barack", "ben", "benjamin", "bernie", "beto", "bill", "bob", "brad", "brandon", "brett",
 	"brian", "bruce", "carlos", "charles", "chris", "christopher", "chuck", "cory", "dan",
@@ -594,39 +650,40 @@ static const char *const male_names[] = {
 	"ray", "raymond", "richard", "rick", "robert", "roger", "ron", "rudy", "ryan", "sam",
 	"samuel", "scott", "sean", "stephen", "steve", "steven", "ted", "thomas", "tim",
 	"timothy", "todd", "tom", "tony", "vladimir", "walter", "william", "xi",
-};
+);
 
 static uint8_t gender_of_first(const char *w)
 {
-	if (IN_LIST(w, female_names))
+	if (word_mask(w) & W_FEMALE)
 		return G_FEMALE;
-	if (IN_LIST(w, male_names))
+	if (word_mask(w) & W_MALE)
 		return G_MALE;
 	return G_UNKNOWN;
 }
+
+WORDSET(female_titles, "mrs", "ms", "miss", "madam", "congresswoman",
+					 "spokeswoman", "chairwoman", "businesswoman", "councilwoman",
+					 "assemblywoman", "woman", "mother", "wife", "daughter",
+					 "sister", "grandmother", "girl", "queen", "lady" );
+WORDSET(male_titles, "mr", "congressman", "spokesman", "chairman",
+					 "businessman", "councilman", "assemblyman", "man", "father",
+					 "husband", "son", "brother", "grandfather", "boy", "king" );
 
 static uint8_t gender_of_title(const char *w)
 {
-	static const char *const f[] = { "mrs", "ms", "miss", "madam", "congresswoman",
-					 "spokeswoman", "chairwoman", "businesswoman", "councilwoman",
-					 "assemblywoman", "woman", "mother", "wife", "daughter",
-					 "sister", "grandmother", "girl", "queen", "lady" };
-	static const char *const m[] = { "mr", "congressman", "spokesman", "chairman",
-					 "businessman", "councilman", "assemblyman", "man", "father",
-					 "husband", "son", "brother", "grandfather", "boy", "king" };
-	if (IN_LIST(w, f))
+	if (word_mask(w) & W_FTITLE)
 		return G_FEMALE;
-	if (IN_LIST(w, m))
+	if (word_mask(w) & W_MTITLE)
 		return G_MALE;
 	return G_UNKNOWN;
 }
 
-static const char *const honorifics[] = {
+WORDSET(honorifics,
 	"mr", "mrs", "ms", "miss", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt",
 	"sgt", "rev", "pres", "prof", "capt", "col", "cmdr", "adm", "maj", "fr", "hon", "supt",
 	"det", "atty", "insp", "cpl", "pvt", "sr", "jr", "father", "rev", "reverend", "pastor",
 	"rabbi", "imam", "bishop", "cardinal", "sister",
-};
+);
 
 static int add_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, uint8_t kind,
 		       uint8_t pron, uint32_t entity)
@@ -794,7 +851,7 @@ static bool is_orgish_run(const struct slant_quotes *q, uint32_t tb, uint32_t te
 	char key[64];
 
 	word_key(q, te - 1, key, sizeof(key));
-	if (IN_LIST(key, org_words))
+	if ((word_mask(key) & W_ORG))
 		return true;
 	/* an acronym: ICE, DHS */
 	return te - tb == 1 && (q->toks[tb].flags & SLANT_TOKF_UPPER) &&
@@ -958,11 +1015,11 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te)
 	return add_mention(q, tb, te, M_NAME, 0, id);
 }
 
-static const char *const determiners[] = {
+WORDSET(determiners,
 	"the", "a", "an", "one", "two", "three", "several", "some", "many", "another", "other",
 	"his", "her", "their", "its", "our", "this", "that", "these", "those", "each", "most",
 	"few", "dozens", "hundreds", "both", "all",
-};
+);
 
 /* A role noun phrase ending with the role word at [rb, re). */
 static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32_t r)
@@ -981,14 +1038,14 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 					(norm(q, t)[0] == '\'' || is_dash(q, t))))
 			break;
 		const char *n = norm(q, t);
-		if (IN_LIST(n, determiners)) {
+		if ((TMASK(q, t) & W_DET)) {
 			tb = t;
 			definite = !strcmp(n, "the") || !strcmp(n, "his") || !strcmp(n, "her") ||
 				   !strcmp(n, "their") || !strcmp(n, "its") || !strcmp(n, "this");
 			indefinite = !definite;
 			break;
 		}
-		if (IN_LIST(n, not_names) || IN_LIST(n, name_particles) || q->toks[t].kind == SLANT_TOK_NUMBER)
+		if ((TMASK(q, t) & (W_NOT_NAME | W_PARTICLE)) || q->toks[t].kind == SLANT_TOK_NUMBER)
 			break;
 		tb = t;
 	}
@@ -1079,45 +1136,66 @@ static bool caps_ok(const struct slant_quotes *q, const struct slant_match *m, u
 	return is_cap(q, m->tok_begin);
 }
 
+/*
+ * Matches the people table's one lexicon (names, role words, verbs) and files each match
+ * outside quotations under its kinds, its `entry` turned into the alias, role or verb index.
+ */
+static int match_table(struct slant_quotes *q)
+{
+	const struct slant_people *pp = q->conf->people;
+
+	q->names.n = q->roles.n = q->verbs.n = q->all.n = 0;
+	if (!pp)
+		return 0;
+	if (slant_lexicon_match(pp->lx, q->d, &q->all, NULL))
+		return SLANT_ENOMEM;
+	for (size_t i = 0; i < q->all.n; i++) {
+		const struct slant_match *m = &q->all.v[i];
+		if (q->tokinfo[m->tok_begin] & TI_INQUOTE)
+			continue;
+		for (uint32_t e = m->entry; e != NONE; e = slant_lexicon_entry(pp->lx, e)->next) {
+			uint8_t kind = pp->ekind[e];
+			uint32_t ref = pp->eref[e];
+			struct slant_matches *dst = kind == PEOPLE_NAME ? &q->names :
+						    kind == PEOPLE_ROLE ? &q->roles : &q->verbs;
+			if (kind == PEOPLE_NAME && !caps_ok(q, m, pp->aliases[ref].caps))
+				continue;
+			if (dst->n && dst->v[dst->n - 1].tok_begin == m->tok_begin)
+				continue; /* the same term in two categories */
+			if (SLANT_GROW(dst->v, dst->cap, dst->n + 1))
+				return SLANT_ENOMEM;
+			dst->v[dst->n] = *m;
+			dst->v[dst->n++].entry = ref;
+		}
+	}
+	for (size_t i = 0; i < q->names.n; i++)
+		q->name_at[q->names.v[i].tok_begin] = (uint32_t)i + 1;
+	for (size_t i = 0; i < q->roles.n; i++)
+		q->role_at[q->roles.v[i].tok_begin] = (uint32_t)i + 1;
+	for (size_t i = 0; i < q->verbs.n; i++)
+		q->verb_at[q->verbs.v[i].tok_begin] = (uint32_t)i + 1;
+	return 0;
+}
+
 static int find_mentions(struct slant_quotes *q)
 {
 	const struct slant_people *pp = q->conf->people;
 	size_t nsent;
+	int ret;
 	const struct slant_sentence *sents = slant_doc_sentences(q->d, &nsent);
 
 	for (size_t s = 0; s < nsent; s++)
 		for (uint32_t t = sents[s].tok_begin; t < sents[s].tok_end; t++)
 			q->sent_of[t] = (uint32_t)s;
 
-	/* people-table names, kept where their case fits */
-	if (pp) {
-		q->names.n = q->roles.n = 0;
-		if (slant_lexicon_match(pp->names, q->d, &q->names, NULL) ||
-		    slant_lexicon_match(pp->rolelx, q->d, &q->roles, NULL))
-			return SLANT_ENOMEM;
-		size_t keep = 0;
-		for (size_t i = 0; i < q->names.n; i++) {
-			const struct slant_match *m = &q->names.v[i];
-			uint32_t a = m->entry;
-			if (a >= pp->naliases || !caps_ok(q, m, pp->aliases[a].caps) ||
-			    (q->tokinfo[m->tok_begin] & TI_INQUOTE))
-				continue;
-			q->names.v[keep++] = *m;
-		}
-		q->names.n = keep;
-		for (size_t i = 0; i < q->names.n; i++)
-			q->name_at[q->names.v[i].tok_begin] = (uint32_t)i + 1;
-		for (size_t i = 0; i < q->roles.n; i++)
-			if (!(q->tokinfo[q->roles.v[i].tok_begin] & TI_INQUOTE))
-				q->role_at[q->roles.v[i].tok_begin] = (uint32_t)i + 1;
-	}
+	if ((ret = match_table(q)))
+		return ret;
 
 	uint32_t title_from = NONE, title_to = NONE, title_r = NONE; /* a title before a known name */
 	for (uint32_t t = 0; t < q->ntoks; t++) {
 		if (q->tokinfo[t] & (TI_INQUOTE | TI_USED))
 			continue;
 		const struct slant_token *k = &q->toks[t];
-		const char *n = norm(q, t);
 
 		/* a name the people table knows */
 		if (q->name_at[t]) {
@@ -1130,7 +1208,7 @@ static int find_mentions(struct slant_quotes *q)
 			    !pp->speakers[pp->aliases[a].speaker].org)
 				goto run;
 			if (pp->speakers[pp->aliases[a].speaker].org && te < q->ntoks &&
-			    (q->role_at[te] || (is_cap(q, te) && !IN_LIST(norm(q, te), not_names)))) {
+			    (q->role_at[te] || (is_cap(q, te) && !(TMASK(q, te) & W_NOT_NAME)))) {
 				/* "DHS spokesperson", "ICE Director Todd Lyons": the org qualifies */
 				t = te - 1;
 				continue;
@@ -1154,16 +1232,15 @@ static int find_mentions(struct slant_quotes *q)
 		}
 	run:
 		if (k->kind == SLANT_TOK_WORD && (k->flags & SLANT_TOKF_CAP) &&
-		    !IN_LIST(n, not_names)) {
+		    !(TMASK(q, t) & W_NOT_NAME)) {
 			/* a capitalised run, titles included */
 			uint32_t te = t, last_title_end = t;
 			uint32_t title_role = NONE;
 			while (te < q->ntoks && !(q->tokinfo[te] & TI_INQUOTE) &&
 			       q->toks[te].para == k->para) {
 				const struct slant_token *w = &q->toks[te];
-				const char *wn = norm(q, te);
 				if (w->kind == SLANT_TOK_WORD && (w->flags & SLANT_TOKF_CAP) &&
-				    (te == t || !IN_LIST(wn, not_names))) {
+				    (te == t || !(TMASK(q, te) & W_NOT_NAME))) {
 					uint32_t re;
 					uint32_t r = pp ? role_at(q, te, &re) : NONE;
 					if (r != NONE && !role_of(q, r)->org && re > te) {
@@ -1179,7 +1256,7 @@ static int find_mentions(struct slant_quotes *q)
 							continue;
 						}
 					}
-					if (IN_LIST(wn, honorifics)) {
+					if ((TMASK(q, te) & W_HONORIFIC)) {
 						te++;
 						if (punct_is(q, te, '.'))
 							te++;
@@ -1189,7 +1266,7 @@ static int find_mentions(struct slant_quotes *q)
 					te++;
 					continue;
 				}
-				if (w->kind == SLANT_TOK_WORD && IN_LIST(wn, name_particles) &&
+				if (w->kind == SLANT_TOK_WORD && (TMASK(q, te) & W_PARTICLE) &&
 				    te + 1 < q->ntoks && is_cap(q, te + 1) && te > t) {
 					te++;
 					continue;
@@ -1247,7 +1324,7 @@ static int find_mentions(struct slant_quotes *q)
 			uint32_t after = re;
 			if (punct_is(q, after, '.'))
 				after++;
-			if (after < q->ntoks && is_cap(q, after) && !IN_LIST(norm(q, after), not_names) &&
+			if (after < q->ntoks && is_cap(q, after) && !(TMASK(q, after) & W_NOT_NAME) &&
 			    q->sent_of[after] == q->sent_of[t] && !role_of(q, r)->org) {
 				t = re - 1;
 				continue;
@@ -1259,8 +1336,9 @@ static int find_mentions(struct slant_quotes *q)
 		}
 		/* pronouns */
 		if (k->kind == SLANT_TOK_WORD) {
-			uint8_t pr = !strcmp(n, "he") ? 'h' : !strcmp(n, "she") ? 's' :
-				     !strcmp(n, "they") ? 't' : !strcmp(n, "it") ? 'i' : 0;
+			uint32_t w = TMASK(q, t);
+			uint8_t pr = (w & W_HE) ? 'h' : (w & W_SHE) ? 's' : (w & W_THEY) ? 't' :
+				     (w & W_IT) ? 'i' : 0;
 			if (pr && add_mention(q, t, t + 1, M_PRONOUN, pr, NONE))
 				return SLANT_ENOMEM;
 		}
@@ -1327,20 +1405,20 @@ static void resolve_pronouns(struct slant_quotes *q)
 /* ------------------------------------------------------------ attribution */
 
 /* Words that may stand between a speaker and the verb: "Halloway also said". */
-static const char *const adverbs[] = {
+WORDSET(adverbs,
 	"also", "later", "then", "previously", "repeatedly", "again", "has", "have", "had",
 	"would", "will", "could", "once", "simply", "recently", "reportedly", "flatly",
 	"publicly", "privately", "quickly", "first", "further", "even", "still", "never",
 	"often", "long", "last", "earlier", "has", "told", "bluntly", "frequently", "herself",
 	"himself", "themselves", "itself", "only", "just", "already", "finally", "angrily",
 	"defiantly", "openly", "separately", "similarly", "likewise", "immediately", "tearfully",
-};
+);
 
 /* Words between a verb and an inverted subject: "said Tuesday the mayor". */
-static const char *const time_words[] = {
+WORDSET(time_words,
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
 	"yesterday", "tonight", "recently", "later", "earlier", "then", "also",
-};
+);
 
 static uint32_t mention_entity(const struct slant_quotes *q, uint32_t mi)
 {
@@ -1363,7 +1441,7 @@ static uint32_t subject_before(const struct slant_quotes *q, uint32_t v, uint32_
 {
 	uint32_t t = v;
 
-	for (int k = 0; k < 3 && t > lo && IN_LIST(norm(q, t - 1), adverbs); k++)
+	for (int k = 0; k < 3 && t > lo && (TMASK(q, t - 1) & W_ADVERB); k++)
 		t--;
 	if (t <= lo)
 		return NONE;
@@ -1392,7 +1470,7 @@ static uint32_t subject_before(const struct slant_quotes *q, uint32_t v, uint32_
 /* The mention right after token t (a verb's end), skipping time words. */
 static uint32_t subject_after(const struct slant_quotes *q, uint32_t t, uint32_t hi)
 {
-	for (int k = 0; k < 2 && t < hi && IN_LIST(norm(q, t), time_words); k++)
+	for (int k = 0; k < 2 && t < hi && (TMASK(q, t) & W_TIME); k++)
 		t++;
 	if (t >= hi)
 		return NONE;
@@ -1401,8 +1479,8 @@ static uint32_t subject_after(const struct slant_quotes *q, uint32_t t, uint32_t
 
 static bool verb_is(const struct slant_quotes *q, uint32_t vm, const char *prefix)
 {
-	const struct slant_lexentry *en = slant_lexicon_entry(q->conf->verbs, q->verbs.v[vm].entry);
-	return !strncmp(en->term, prefix, strlen(prefix));
+	const char *term = slant_people_verb(q->conf->people, q->verbs.v[vm].entry, NULL);
+	return !strncmp(term, prefix, strlen(prefix));
 }
 
 struct attrib {
@@ -1446,7 +1524,7 @@ static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uin
 	} else if (punct_is(q, u, ',')) {
 		u++;
 	}
-	for (int k = 0; k < 3 && u < re && IN_LIST(norm(q, u), adverbs); k++)
+	for (int k = 0; k < 3 && u < re && (TMASK(q, u) & W_ADVERB); k++)
 		u++;
 	if (u < re && q->verb_at[u] && mention_entity(q, m) != NONE) {
 		a.entity = mention_entity(q, m), a.verb = q->verb_at[u] - 1, a.found = true;
@@ -1503,28 +1581,28 @@ static bool title_case(const struct slant_quotes *q, const struct slant_quote *q
 	return words > 0;
 }
 
-static bool cue_before(const struct slant_quotes *q, uint32_t open, uint32_t lo,
-		       const char *const *cues, size_t ncues, int reach)
+static bool cue_before(const struct slant_quotes *q, uint32_t open, uint32_t lo, uint32_t cues,
+		       int reach)
 {
 	for (uint32_t t = open; t > lo && reach-- > 0;) {
 		t--;
-		if (in_list(norm(q, t), cues, ncues))
+		if (TMASK(q, t) & cues)
 			return true;
 	}
 	return false;
 }
 
-static const char *const scare_cues[] = {
+WORDSET(scare_cues,
 	"so-called", "self-styled", "self-described", "self-proclaimed", "quote-unquote",
 	"term", "word", "words", "phrase", "label", "euphemism", "slogan", "dubbed", "nicknamed",
 	"branded", "so", "called", "terms", "phrases", "mantra", "buzzword",
-};
-static const char *const title_cues[] = {
+);
+WORDSET(title_cues,
 	"show", "program", "programme", "series", "book", "film", "movie", "song", "album",
 	"documentary", "column", "op-ed", "article", "essay", "podcast", "segment", "titled",
 	"entitled", "headlined", "memoir", "novel", "play", "musical", "report", "episode",
 	"newsletter", "broadcast", "special", "sitcom", "hit",
-};
+);
 
 static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quote *qt, uint32_t lo,
 			   bool has_speaker, bool attributed_left, bool attributed_right)
@@ -1537,14 +1615,14 @@ static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quot
 			inner_end = true;
 	bool tc = title_case(q, qt);
 	if (tc && qt->words <= 8 &&
-	    (cue_before(q, open, lo, title_cues, SLANT_ARRAY_SIZE(title_cues), 3) ||
+	    (cue_before(q, open, lo, W_TITLECUE, 3) ||
 	     (open > lo && norm_is(q, open - 1, "on") && open > lo + 1 &&
 	      (norm_is(q, open - 2, "appeared") || norm_is(q, open - 2, "appearing") ||
 	       norm_is(q, open - 2, "interview") || norm_is(q, open - 2, "said") ||
 	       norm_is(q, open - 2, "told") || is_cap(q, open - 2)))))
 		return SLANT_QUOTE_TITLE;
 	if (qt->words <= 6 && !inner_end &&
-	    cue_before(q, open, lo, scare_cues, SLANT_ARRAY_SIZE(scare_cues), 2) &&
+	    cue_before(q, open, lo, W_SCARE, 2) &&
 	    !(norm_is(q, open - 1, "called") && has_speaker))
 		return SLANT_QUOTE_SCARE;
 	if (!has_speaker) {
@@ -1768,6 +1846,40 @@ static int make_speakers(struct slant_quotes *q)
 	return 0;
 }
 
+
+/* ------------------------------------------------------------- word lists */
+
+static void add_list(const char *const *words, size_t n, uint32_t bit)
+{
+	for (size_t i = 0; i < n; i++)
+		wtab_add(words[i], bit);
+}
+
+static void sort_lists(void)
+{
+#define ADD(name, bit) add_list(name, SLANT_ARRAY_SIZE(name), bit)
+	ADD(apostrophe_words, W_APOS);
+	ADD(not_names, W_NOT_NAME);
+	ADD(name_particles, W_PARTICLE);
+	ADD(org_words, W_ORG);
+	ADD(female_names, W_FEMALE);
+	ADD(male_names, W_MALE);
+	ADD(female_titles, W_FTITLE);
+	ADD(male_titles, W_MTITLE);
+	ADD(honorifics, W_HONORIFIC);
+	ADD(determiners, W_DET);
+	ADD(adverbs, W_ADVERB);
+	ADD(time_words, W_TIME);
+	ADD(scare_cues, W_SCARE);
+	ADD(title_cues, W_TITLECUE);
+#undef ADD
+	wtab_add("he", W_HE);
+	wtab_add("she", W_SHE);
+	wtab_add("they", W_THEY);
+	wtab_add("it", W_IT);
+}
+
+
 /* ------------------------------------------------------------------- main */
 
 static int grow_tokens(struct slant_quotes *q, size_t n)
@@ -1778,7 +1890,7 @@ static int grow_tokens(struct slant_quotes *q, size_t n)
 	while (cap < n)
 		cap *= 2;
 	uint32_t **arrays[] = { &q->tokinfo, &q->ment_end, &q->ment_start, &q->verb_at,
-				&q->sent_of, &q->role_at, &q->name_at };
+				&q->sent_of, &q->role_at, &q->name_at, &q->wmask };
 	for (size_t i = 0; i < SLANT_ARRAY_SIZE(arrays); i++) {
 		uint32_t *p = realloc(*arrays[i], cap * sizeof(uint32_t));
 		if (!p)
@@ -1792,7 +1904,7 @@ static int grow_tokens(struct slant_quotes *q, size_t n)
 int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, const char *text,
 			 const struct slant_quote_conf *conf, struct slant_err *err)
 {
-	static const struct slant_quote_conf none = { NULL, NULL };
+	static const struct slant_quote_conf none = { NULL };
 	int ret;
 
 	q->d = d;
@@ -1800,7 +1912,6 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 	q->conf = conf ? conf : &none;
 	q->toks = slant_doc_tokens(d, &q->ntoks);
 	q->nquotes = q->nspeakers = q->nments = q->nents = 0;
-	q->names.n = q->roles.n = q->verbs.n = 0;
 	slant_buf_reset(&q->names_buf);
 	if (grow_tokens(q, q->ntoks + 1))
 		return slant_fail_oom(err);
@@ -1812,18 +1923,12 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 	memset(q->sent_of, 0, bytes);
 	memset(q->role_at, 0, bytes);
 	memset(q->name_at, 0, bytes);
+	for (size_t t = 0; t < q->ntoks; t++)
+		q->wmask[t] = q->toks[t].kind == SLANT_TOK_WORD ? word_mask(slant_doc_norm(d, &q->toks[t])) : 0;
+	q->wmask[q->ntoks] = 0;
 
 	if ((ret = find_marks(q)))
 		goto fail;
-	if (q->conf->verbs) {
-		if ((ret = slant_lexicon_match(q->conf->verbs, d, &q->verbs, err)))
-			goto fail;
-		for (size_t i = 0; i < q->verbs.n; i++) {
-			uint32_t t = q->verbs.v[i].tok_begin;
-			if (!(q->tokinfo[t] & TI_INQUOTE))
-				q->verb_at[t] = (uint32_t)i + 1;
-		}
-	}
 	if ((ret = find_mentions(q)))
 		goto fail;
 	qsort(q->ments, q->nments, sizeof(*q->ments), cmp_mention);

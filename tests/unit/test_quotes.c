@@ -49,7 +49,6 @@ static const char verbs_tsv[] =
 
 struct fixture {
 	struct slant_people *pp;
-	struct slant_lexicon *verbs;
 	struct slant_doc *d;
 	struct slant_quotes *q;
 	struct slant_quote_conf conf;
@@ -67,13 +66,11 @@ static int setup(void **state)
 					    strlen(speakers_tsv), "speakers", &err), 0);
 	assert_int_equal(slant_people_parse(f->pp, SLANT_PEOPLE_ROLES, roles_tsv,
 					    strlen(roles_tsv), "roles", &err), 0);
-	f->verbs = slant_lexicon_new();
-	assert_int_equal(slant_lexicon_parse(f->verbs, verbs_tsv, strlen(verbs_tsv), "verbs",
-					     SLANT_LEXICON_TSV, &err), 0);
+	assert_int_equal(slant_people_parse(f->pp, SLANT_PEOPLE_VERBS, verbs_tsv,
+					    strlen(verbs_tsv), "verbs", &err), 0);
 	f->d = slant_doc_new();
 	f->q = slant_quotes_new();
 	f->conf.people = f->pp;
-	f->conf.verbs = f->verbs;
 	*state = f;
 	return 0;
 }
@@ -84,7 +81,6 @@ static int teardown(void **state)
 
 	slant_quotes_free(f->q);
 	slant_doc_free(f->d);
-	slant_lexicon_free(f->verbs);
 	slant_people_free(f->pp);
 	free(f);
 	return 0;
@@ -106,7 +102,7 @@ static const char *run(struct fixture *f, const char *text)
 	for (size_t i = 0; i < nq; i++) {
 		const struct slant_quote *q = &qs[i];
 		assert_true(q->start <= q->end && q->end <= strlen(text));
-		const char *verb = q->verb != UINT32_MAX ? slant_lexicon_entry(f->verbs, q->verb)->term : "-";
+		const char *verb = q->verb != UINT32_MAX ? slant_people_verb(f->pp, q->verb, NULL) : "-";
 		used += (size_t)snprintf(f->desc + used, sizeof(f->desc) - used, "%s|%s|%s|%.*s\n",
 					 slant_quote_kind_name(q->kind),
 					 q->speaker != UINT32_MAX ? sp[q->speaker].name : "-", verb,

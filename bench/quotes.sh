@@ -1,0 +1,42 @@
+#!/bin/sh
+# bench/quotes.sh [SLANT] - `slant quotes --format jsonl` over the whole AllSides training
+# corpus with the shipped speakers, roles and attribution verbs (whole process, default
+# threads), then the gold evaluation of bench/gold/.
+# Prints the command, wall time, MB/s of uncompressed JSON and peak memory (median of RUNS
+# runs, default 3). Target (issue 11): at least 60 MB/s.
+# Skips, successfully, when ../shared/corpora is absent.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+slant=${1:-$root/build/slant}
+corpus=${SLANT_CORPORA:-$root/../shared/corpora}/allsides/train.jsonl.gz
+runs=${RUNS:-3}
+
+if [ ! -f "$corpus" ]; then
+	echo "bench/quotes: skipped: $corpus is absent"
+	exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+bytes=$(zcat "$corpus" | wc -c)
+map="--field text=content_original --field outlet=source --field id=ID"
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+: >"$tmp/t"
+for i in $(seq "$runs"); do
+	# shellcheck disable=SC2086
+	/usr/bin/time -f '%e %M' -o "$tmp/one" "$slant" quotes --format jsonl $map "$corpus" >"$tmp/out"
+	cat "$tmp/one" >>"$tmp/t"
+done
+s=$(cut -d' ' -f1 "$tmp/t" | median)
+m=$(cut -d' ' -f2 "$tmp/t" | sort -n | tail -1)
+echo "command:   $slant quotes --format jsonl $map $corpus"
+echo "input:     $bytes bytes uncompressed; $(nproc) cores"
+awk -v b="$bytes" -v s="$s" -v m="$m" 'BEGIN {
+	printf "speed:     %.2f s wall, %.1f MB/s, peak %.1f MB\n", s, b / s / 1e6, m / 1024 }'
+echo "quotes:    $(wc -l <"$tmp/out")"
+for set in dev test; do
+	gold=$root/bench/gold/quotes-$set.tsv
+	ids=$(cut -f1 "$gold" | sed 1d | sort -u | paste -sd, -)
+	echo "gold ($set): $slant quotes --gold bench/gold/quotes-$set.tsv $map $corpus"
+	# shellcheck disable=SC2086
+	"$slant" quotes --gold "$gold" $map --where "ID=$ids" "$corpus" | sed 's/^/  /'
+done
