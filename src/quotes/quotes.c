@@ -50,6 +50,7 @@ struct entity {
 	uint32_t namelen;
 	uint32_t ntok;     /* words in the canonical name */
 	uint32_t surname;  /* offset of the lower-case surname key in q->names, or NONE */
+	uint32_t shash;    /* hash of the surname key */
 	uint32_t first;    /* offset of the lower-case first word, or NONE */
 	uint32_t person;   /* people table entry, or NONE */
 	uint32_t role;     /* roles table entry, or NONE */
@@ -184,7 +185,7 @@ enum {
 	W_FEMALE = 1u << 4, W_MALE = 1u << 5, W_FTITLE = 1u << 6, W_MTITLE = 1u << 7,
 	W_HONORIFIC = 1u << 8, W_DET = 1u << 9, W_ADVERB = 1u << 10, W_TIME = 1u << 11,
 	W_SCARE = 1u << 12, W_TITLECUE = 1u << 13, W_HE = 1u << 14, W_SHE = 1u << 15,
-	W_THEY = 1u << 16, W_IT = 1u << 17,
+	W_THEY = 1u << 16, W_IT = 1u << 17, W_DEM = 1u << 18, W_REP = 1u << 19,
 };
 
 #define WTAB_SIZE 4096 /* a power of two, well above the words listed */
@@ -223,8 +224,18 @@ static void wtab_add(const char *w, uint32_t bit)
 	}
 }
 
-/* The list bits of token t (0 for tokens that are not words). */
-#define TMASK(q, t) ((q)->wmask[t])
+#define WMASK_UNSET UINT32_MAX
+/* The list bits of token t (0 for tokens that are not words), looked up on first use. */
+#define TMASK(q, t) ((q)->wmask[t] != WMASK_UNSET ? (q)->wmask[t] : tmask_fill((q), (t)))
+
+static uint32_t word_mask(const char *w);
+
+static uint32_t tmask_fill(const struct slant_quotes *q, uint32_t t)
+{
+	uint32_t m = q->toks[t].kind == SLANT_TOK_WORD ? word_mask(norm(q, t)) : 0;
+	q->wmask[t] = m; /* a cache: the array is the extractor's scratch */
+	return m;
+}
 
 static bool is_word(const struct slant_quotes *q, uint32_t t)
 {
@@ -789,25 +800,34 @@ static bool edit1(const char *a, const char *b)
 }
 
 /* Finds the person entity a name (surname key, first-word key) belongs to, or NONE. */
-static uint32_t find_person(const struct slant_quotes *q, const char *sur, const char *first,
-			    bool fuzzy)
+/*
+ * The person entity a name belongs to: the same surname, else (for surnames of five letters
+ * or more) one at edit distance 1 of a person named in full; with a first name or initial
+ * that agrees when both are given. NONE when there is none.
+ */
+static uint32_t find_person(const struct slant_quotes *q, const char *sur, const char *first)
 {
+	uint32_t h = whash(sur), fuzzy = NONE;
+	size_t sl = strlen(sur), fl = first ? strlen(first) : 0;
+
 	for (size_t i = q->nents; i-- > 0;) {
 		const struct entity *e = &q->ents[i];
-		const char *es = stored(q, e->surname), *ef = stored(q, e->first);
-		if (e->type != SLANT_SPEAKER_PERSON || !es)
+		if (e->type != SLANT_SPEAKER_PERSON || e->surname == NONE)
 			continue;
-		bool same = !strcmp(es, sur) ||
-			    (fuzzy && strlen(sur) >= 5 && strlen(es) >= 5 && edit1(es, sur));
-		if (!same)
+		const char *es = stored(q, e->surname);
+		bool exact = e->shash == h && !strcmp(es, sur);
+		if (!exact && (fuzzy != NONE || sl < 5 || e->first == NONE || !edit1(es, sur)))
 			continue;
-		if (!first || !ef || !strcmp(first, ef) ||
-		    (strlen(first) == 1 && ef[0] == first[0]) ||
-		    (strlen(ef) == 1 && first[0] == ef[0]) || (strlen(first) <= 3 && !first[1]))
-			return (uint32_t)i;
-		/* initials written two ways: "jr" and "j.r." both key to "jr" */
+		const char *ef = stored(q, e->first);
+		/* the same first name, or an initial of it, or none given */
+		if (!first || !ef || !strcmp(first, ef) || (fl == 1 && ef[0] == first[0]) ||
+		    (ef[0] && !ef[1] && first[0] == ef[0])) {
+			if (exact)
+				return (uint32_t)i;
+			fuzzy = (uint32_t)i;
+		}
 	}
-	return NONE;
+	return fuzzy;
 }
 
 static int entity_for_person(struct slant_quotes *q, uint32_t person, uint32_t *id)
@@ -829,6 +849,8 @@ static int entity_for_person(struct slant_quotes *q, uint32_t person, uint32_t *
 	e->namelen = (uint32_t)strlen(sp->name);
 	if (sp->surname && store(q, sp->surname, strlen(sp->surname), &e->surname))
 		return SLANT_ENOMEM;
+	if (sp->surname)
+		e->shash = whash(sp->surname);
 	/* first word key for matching initials and first names */
 	const char *sp_first = sp->name;
 	size_t fl = strcspn(sp_first, " ");
@@ -872,26 +894,26 @@ static uint32_t role_at(const struct slant_quotes *q, uint32_t t, uint32_t *te)
 static const char *party_cue(const struct slant_quotes *q, uint32_t tb, uint32_t te)
 {
 	for (uint32_t t = tb >= 3 ? tb - 3 : 0; t < tb; t++) {
-		const char *n = norm(q, t);
-		if (!strcmp(n, "democratic") || !strcmp(n, "democrat"))
-			return "democrat";
-		if (!strcmp(n, "republican") || !strcmp(n, "gop"))
-			return "republican";
+		uint32_t w = TMASK(q, t);
+		if (w & (W_DEM | W_REP))
+			return (w & W_DEM) ? "democrat" : "republican";
 	}
-	for (uint32_t t = te; t < te + 6 && t < q->ntoks; t++) {
-		const char *n = norm(q, t);
-		if (q->toks[t].kind == SLANT_TOK_QUOTE || sentence_end_punct(q, t))
+	/* only in what is set off after the name: ", a Republican," "(D-Ill.)" */
+	if (!punct_is(q, te, ',') && !punct_is(q, te, '('))
+		return NULL;
+	for (uint32_t t = te + 1; t < te + 6 && t < q->ntoks; t++) {
+		const struct slant_token *k = &q->toks[t];
+		if (k->kind == SLANT_TOK_QUOTE || sentence_end_punct(q, t) || punct_is(q, t, ','))
 			break;
-		if ((n[0] == 'd' || n[0] == 'r') && n[1] == '-' && strlen(n) <= 10 &&
-		    (q->toks[t].flags & SLANT_TOKF_CAP))
+		if (k->kind != SLANT_TOK_WORD || !(k->flags & SLANT_TOKF_CAP))
+			continue;
+		const char *n = norm(q, t);
+		if ((n[0] == 'd' || n[0] == 'r') &&
+		    ((n[1] == '-' && k->norm_len <= 10) || (!n[1] && is_dash(q, t + 1))))
 			return n[0] == 'd' ? "democrat" : "republican";
-		if ((n[0] == 'd' || n[0] == 'r') && !n[1] && is_dash(q, t + 1) &&
-		    (q->toks[t].flags & SLANT_TOKF_CAP))
-			return n[0] == 'd' ? "democrat" : "republican";
-		if (!strcmp(n, "democrat"))
-			return "democrat";
-		if (!strcmp(n, "republican"))
-			return "republican";
+		uint32_t w = TMASK(q, t);
+		if (w & (W_DEM | W_REP))
+			return (w & W_DEM) ? "democrat" : "republican";
 	}
 	return NULL;
 }
@@ -930,10 +952,9 @@ static void title_before(const struct slant_quotes *q, uint32_t tb, struct entit
 			continue;
 		if (!is_word(q, t) && !(q->toks[t].kind == SLANT_TOK_PUNCT && norm(q, t)[0] == '\''))
 			break;
-		const char *n = norm(q, t);
-		uint8_t g = gender_of_title(n);
-		if (g && !e->gender)
-			e->gender = g;
+		uint32_t w = TMASK(q, t);
+		if (!e->gender && (w & (W_FTITLE | W_MTITLE)))
+			e->gender = (w & W_FTITLE) ? G_FEMALE : G_MALE;
 		for (uint32_t u = t; u < tb; u++) {
 			uint32_t re;
 			uint32_t r = role_at(q, u, &re);
@@ -959,9 +980,7 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te)
 	word_key(q, tb, first, sizeof(first));
 	if (!org) {
 		bool single = te - tb == 1;
-		id = find_person(q, sur, single ? NULL : first, false);
-		if (id == NONE)
-			id = find_person(q, sur, single ? NULL : first, true);
+		id = find_person(q, sur, single ? NULL : first);
 		if (id == NONE && single && q->conf->people) {
 			uint32_t p = slant_people_by_surname(q->conf->people, sur);
 			if (p != NONE && entity_for_person(q, p, &id))
@@ -987,6 +1006,7 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te)
 		if (!org) {
 			if (store(q, sur, strlen(sur), &e->surname))
 				return SLANT_ENOMEM;
+			e->shash = whash(sur);
 			if (te - tb > 1) {
 				if (store(q, first, strlen(first), &e->first))
 					return SLANT_ENOMEM;
@@ -1335,7 +1355,9 @@ static int find_mentions(struct slant_quotes *q)
 			continue;
 		}
 		/* pronouns */
-		if (k->kind == SLANT_TOK_WORD) {
+		const char *n = norm(q, t);
+		if (k->kind == SLANT_TOK_WORD && k->norm_len <= 4 &&
+		    (n[0] == 'h' || n[0] == 's' || n[0] == 't' || n[0] == 'i')) {
 			uint32_t w = TMASK(q, t);
 			uint8_t pr = (w & W_HE) ? 'h' : (w & W_SHE) ? 's' : (w & W_THEY) ? 't' :
 				     (w & W_IT) ? 'i' : 0;
@@ -1353,49 +1375,55 @@ static int cmp_mention(const void *a, const void *b)
 	return (x->tb > y->tb) - (x->tb < y->tb);
 }
 
-/* Pronouns: he/she the subject-most compatible person in this and the last few sentences. */
+/* Whether entity e can be what pronoun `pron` refers to. */
+static bool pronoun_fits(const struct entity *e, uint8_t pron)
+{
+	switch (pron) {
+	case 'h':
+	case 's':
+		/* a person named in full, from the table, with a title, or described */
+		if (e->type == SLANT_SPEAKER_UNNAMED)
+			return !e->plural;
+		if (e->type != SLANT_SPEAKER_PERSON ||
+		    (e->first == NONE && e->person == NONE && e->role == NONE))
+			return false;
+		return e->gender == G_UNKNOWN || e->gender == (pron == 'h' ? G_MALE : G_FEMALE);
+	case 't':
+		return e->type == SLANT_SPEAKER_ORG || e->plural;
+	default:
+		return e->type == SLANT_SPEAKER_ORG && !e->plural;
+	}
+}
+
+/*
+ * Pronouns: the first (subject-most) fitting mention of the pronoun's sentence before it,
+ * else of each of the four sentences before, nearest first.
+ */
 static void resolve_pronouns(struct slant_quotes *q)
 {
+	enum { BACK = 5 };
+
 	for (size_t i = 0; i < q->nments; i++) {
 		struct mention *m = &q->ments[i];
 		if (m->kind != M_PRONOUN)
 			continue;
 		uint32_t s = q->sent_of[m->tb];
-		uint32_t best = NONE;
-		for (uint32_t back = 0; back <= 4 && best == NONE && back <= s; back++) {
-			uint32_t sent = s - back;
-			/* leftmost compatible mention of that sentence (before the pronoun) */
-			for (size_t j = 0; j < i; j++) {
-				const struct mention *c = &q->ments[j];
-				if (c->kind == M_PRONOUN && c->entity == NONE)
-					continue;
-				if (q->sent_of[c->tb] != sent || c->entity == NONE)
-					continue;
-				const struct entity *e = &q->ents[c->entity];
-				bool ok;
-				switch (m->pron) {
-				case 'h':
-				case 's':
-					ok = (e->type == SLANT_SPEAKER_PERSON ||
-					      (e->type == SLANT_SPEAKER_UNNAMED && !e->plural)) &&
-					     (e->gender == G_UNKNOWN ||
-					      e->gender == (m->pron == 'h' ? G_MALE : G_FEMALE));
-					break;
-				case 't':
-					ok = e->type == SLANT_SPEAKER_ORG || e->plural;
-					break;
-				default:
-					ok = e->type == SLANT_SPEAKER_ORG && !e->plural;
-				}
-				if (ok) {
-					best = c->entity;
-					break;
-				}
-			}
+		uint32_t best[BACK];
+		for (int k = 0; k < BACK; k++)
+			best[k] = NONE;
+		for (size_t j = i; j-- > 0;) {
+			const struct mention *c = &q->ments[j];
+			uint32_t cs = q->sent_of[c->tb];
+			if (s - cs >= BACK)
+				break;
+			if (c->entity != NONE && pronoun_fits(&q->ents[c->entity], m->pron))
+				best[s - cs] = c->entity; /* walking back: the leftmost wins */
 		}
-		m->entity = best;
-		if (best != NONE) {
-			struct entity *e = &q->ents[best];
+		m->entity = NONE;
+		for (int k = 0; k < BACK && m->entity == NONE; k++)
+			m->entity = best[k];
+		if (m->entity != NONE) {
+			struct entity *e = &q->ents[m->entity];
 			if (e->gender == G_UNKNOWN && (m->pron == 'h' || m->pron == 's'))
 				e->gender = m->pron == 'h' ? G_MALE : G_FEMALE;
 		}
@@ -1671,12 +1699,13 @@ static uint32_t sentence_end(const struct slant_quotes *q, uint32_t t)
 /* The first person or organisation named in sentence s: the likely subject. */
 static uint32_t sentence_subject(const struct slant_quotes *q, uint32_t s)
 {
-	for (size_t i = 0; i < q->nments; i++) {
-		const struct mention *m = &q->ments[i];
-		if (q->sent_of[m->tb] == s && m->entity != NONE)
-			return m->entity;
-		if (q->sent_of[m->tb] > s)
-			break;
+	size_t ns;
+	const struct slant_sentence *sents = slant_doc_sentences(q->d, &ns);
+
+	for (uint32_t t = sents[s].tok_begin; t < sents[s].tok_end; t++) {
+		uint32_t mi = mention_starting(q, t);
+		if (mi != NONE && q->ments[mi].entity != NONE)
+			return q->ments[mi].entity;
 	}
 	return NONE;
 }
@@ -1747,11 +1776,11 @@ static int attribute(struct slant_quotes *q)
 			if ((same_para || next_para) && pq->kind == SLANT_QUOTE_DIRECT) {
 				/* unless someone else is named between them */
 				uint32_t between = NONE;
-				for (size_t m = 0; m < q->nments; m++) {
-					const struct mention *mm = &q->ments[m];
-					if (mm->tb > pq->tok_end && mm->tb < open && mm->kind == M_NAME &&
-					    mm->entity != pq->speaker)
-						between = mm->entity;
+				for (uint32_t t = pq->tok_end + 1; t < open; t++) {
+					uint32_t mi = mention_starting(q, t);
+					if (mi != NONE && q->ments[mi].kind == M_NAME &&
+					    q->ments[mi].entity != pq->speaker)
+						between = q->ments[mi].entity;
 				}
 				if (between == NONE) {
 					a.entity = pq->speaker, a.found = true, inherited = true;
@@ -1877,6 +1906,10 @@ static void sort_lists(void)
 	wtab_add("she", W_SHE);
 	wtab_add("they", W_THEY);
 	wtab_add("it", W_IT);
+	wtab_add("democrat", W_DEM);
+	wtab_add("democratic", W_DEM);
+	wtab_add("republican", W_REP);
+	wtab_add("gop", W_REP);
 }
 
 
@@ -1923,8 +1956,7 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 	memset(q->sent_of, 0, bytes);
 	memset(q->role_at, 0, bytes);
 	memset(q->name_at, 0, bytes);
-	for (size_t t = 0; t < q->ntoks; t++)
-		q->wmask[t] = q->toks[t].kind == SLANT_TOK_WORD ? word_mask(slant_doc_norm(d, &q->toks[t])) : 0;
+	memset(q->wmask, 0xFF, bytes);
 	q->wmask[q->ntoks] = 0;
 
 	if ((ret = find_marks(q)))
