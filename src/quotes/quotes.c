@@ -1437,7 +1437,7 @@ WORDSET(adverbs,
 	"also", "later", "then", "previously", "repeatedly", "again", "has", "have", "had",
 	"would", "will", "could", "once", "simply", "recently", "reportedly", "flatly",
 	"publicly", "privately", "quickly", "first", "further", "even", "still", "never",
-	"often", "long", "last", "earlier", "has", "told", "bluntly", "frequently", "herself",
+	"often", "long", "last", "earlier", "bluntly", "frequently", "herself",
 	"himself", "themselves", "itself", "only", "just", "already", "finally", "angrily",
 	"defiantly", "openly", "separately", "similarly", "likewise", "immediately", "tearfully",
 );
@@ -1464,6 +1464,26 @@ static uint32_t mention_starting(const struct slant_quotes *q, uint32_t t)
 	return t < q->ntoks && q->ment_start[t] ? q->ment_start[t] - 1 : NONE;
 }
 
+/*
+ * "Dana Whitlow of the Calder Immigrant Rights Coalition said", "a spokeswoman for DHS
+ * said": the speaker is the mention before the of-phrase.
+ */
+static uint32_t of_phrase_head(const struct slant_quotes *q, uint32_t m, uint32_t lo)
+{
+	uint32_t t = q->ments[m].tb;
+
+	if (t > lo && norm_is(q, t - 1, "the"))
+		t--;
+	if (t <= lo + 1 || !(norm_is(q, t - 1, "of") || norm_is(q, t - 1, "for") ||
+			     norm_is(q, t - 1, "at") || norm_is(q, t - 1, "with")))
+		return m;
+	uint32_t h = mention_ending(q, t - 2);
+	if (h == NONE || q->ments[h].entity == NONE)
+		return m;
+	const struct entity *e = &q->ents[q->ments[h].entity];
+	return e->type == SLANT_SPEAKER_ORG ? m : h;
+}
+
 /* The subject of a verb starting at token v, searched back to `lo`. */
 static uint32_t subject_before(const struct slant_quotes *q, uint32_t v, uint32_t lo)
 {
@@ -1475,7 +1495,7 @@ static uint32_t subject_before(const struct slant_quotes *q, uint32_t v, uint32_
 		return NONE;
 	uint32_t m = mention_ending(q, t - 1);
 	if (m != NONE)
-		return m;
+		return of_phrase_head(q, m, lo);
 	/* an appositive or a parenthesis between: "Halloway, director of ..., said" */
 	if (punct_is(q, t - 1, ',') || punct_is(q, t - 1, ')') || is_dash(q, t - 1)) {
 		bool paren = punct_is(q, t - 1, ')');
@@ -1486,7 +1506,7 @@ static uint32_t subject_before(const struct slant_quotes *q, uint32_t v, uint32_
 				if (u == t - 1)
 					continue;
 				if ((m = mention_ending(q, u - 1)) != NONE)
-					return m;
+					return of_phrase_head(q, m, lo);
 				if (paren)
 					break;
 			}
@@ -1644,6 +1664,8 @@ static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quot
 	bool tc = title_case(q, qt);
 	if (tc && qt->words <= 8 &&
 	    (cue_before(q, open, lo, W_TITLECUE, 3) ||
+	     (qt->words <= 5 && open > lo && norm_is(q, open - 1, "told") &&
+	      !(qt->flags & SLANT_QUOTEF_UNCLOSED)) ||
 	     (open > lo && norm_is(q, open - 1, "on") && open > lo + 1 &&
 	      (norm_is(q, open - 2, "appeared") || norm_is(q, open - 2, "appearing") ||
 	       norm_is(q, open - 2, "interview") || norm_is(q, open - 2, "said") ||
@@ -1714,7 +1736,8 @@ static int attribute(struct slant_quotes *q)
 {
 	size_t np;
 	const struct slant_paragraph *paras = slant_doc_paragraphs(q->d, &np);
-	uint32_t prev = NONE; /* previous top-level quotation */
+	uint32_t prev = NONE;      /* previous top-level quotation */
+	uint32_t prev_verb = NONE; /* its verb match */
 
 	for (size_t i = 0; i < q->nquotes; i++) {
 		struct slant_quote *qt = &q->quotes[i];
@@ -1787,6 +1810,14 @@ static int attribute(struct slant_quotes *q)
 				}
 			}
 		}
+		if (!a.found && prev != NONE && q->quotes[prev].speaker != NONE &&
+		    q->quotes[prev].kind == SLANT_QUOTE_PARTIAL &&
+		    q->sent_of[q->quotes[prev].tok_begin] == q->sent_of[qt->tok_begin] &&
+		    !(q->quotes[prev].flags & SLANT_QUOTEF_INHERITED)) {
+			/* what they call “raids” on “undocumented” residents: one attribution */
+			a.entity = q->quotes[prev].speaker, a.found = true;
+			a.verb = prev_verb;
+		}
 		if (!a.found && qt->words >= 4 && lo > pg->tok_begin) {
 			/* Varga disagreed. “…” : the subject of the sentence before */
 			uint32_t s = q->sent_of[open];
@@ -1818,6 +1849,7 @@ static int attribute(struct slant_quotes *q)
 			qt->flags &= (uint8_t)~SLANT_QUOTEF_INHERITED;
 		}
 		prev = (uint32_t)i;
+		prev_verb = qt->verb != NONE ? a.verb : NONE;
 	}
 	/* a multi-paragraph quotation has one speaker: carry an attribution back to its start */
 	for (size_t i = q->nquotes; i-- > 1;) {
