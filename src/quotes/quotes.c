@@ -237,6 +237,31 @@ static uint32_t tmask_fill(const struct slant_quotes *q, uint32_t t)
 	return m;
 }
 
+/* A possessive: "ABC's", "Monday’s" (normalised apostrophes are '). */
+static bool possessive_word(const struct slant_quotes *q, uint32_t t)
+{
+	const struct slant_token *k = &q->toks[t];
+	const char *n = norm(q, t);
+	return k->kind == SLANT_TOK_WORD && k->norm_len > 2 && n[k->norm_len - 2] == '\'' &&
+	       n[k->norm_len - 1] == 's';
+}
+
+/* A capitalised word that does not start a name ("The", "Monday's"). */
+static bool not_name(const struct slant_quotes *q, uint32_t t)
+{
+	if (TMASK(q, t) & W_NOT_NAME)
+		return true;
+	if (!possessive_word(q, t))
+		return false;
+	char key[64];
+	size_t n = q->toks[t].norm_len - 2;
+	if (n >= sizeof(key))
+		return false;
+	memcpy(key, norm(q, t), n);
+	key[n] = '\0';
+	return (word_mask(key) & W_NOT_NAME) != 0;
+}
+
 static bool is_word(const struct slant_quotes *q, uint32_t t)
 {
 	return t < q->ntoks &&
@@ -601,8 +626,8 @@ WORDSET(not_names,
 	"april", "as", "at", "august", "because", "before", "both", "but", "by", "december",
 	"despite", "during", "each", "even", "every", "february", "for", "friday", "from",
 	"however", "i", "if", "in", "instead", "into", "it", "its", "january", "july", "june",
-	"last", "like", "many", "march", "may", "meanwhile", "monday", "more", "most", "mr",
-	"mrs", "ms", "my", "new", "next", "no", "not", "november", "now", "october", "of", "on",
+	"last", "like", "many", "march", "may", "meanwhile", "monday", "more", "most",
+	"my", "new", "next", "no", "not", "november", "now", "october", "of", "on",
 	"once", "one", "only", "or", "our", "over", "saturday", "september", "several", "she",
 	"since", "so", "some", "still", "sunday", "that", "the", "their", "then", "there",
 	"these", "they", "this", "those", "though", "through", "thursday", "to", "today",
@@ -1251,8 +1276,7 @@ static int find_mentions(struct slant_quotes *q)
 			continue;
 		}
 	run:
-		if (k->kind == SLANT_TOK_WORD && (k->flags & SLANT_TOKF_CAP) &&
-		    !(TMASK(q, t) & W_NOT_NAME)) {
+		if (k->kind == SLANT_TOK_WORD && (k->flags & SLANT_TOKF_CAP) && !not_name(q, t)) {
 			/* a capitalised run, titles included */
 			uint32_t te = t, last_title_end = t;
 			uint32_t title_role = NONE;
@@ -1260,7 +1284,7 @@ static int find_mentions(struct slant_quotes *q)
 			       q->toks[te].para == k->para) {
 				const struct slant_token *w = &q->toks[te];
 				if (w->kind == SLANT_TOK_WORD && (w->flags & SLANT_TOKF_CAP) &&
-				    (te == t || !(TMASK(q, te) & W_NOT_NAME))) {
+				    (te == t || !not_name(q, te))) {
 					uint32_t re;
 					uint32_t r = pp ? role_at(q, te, &re) : NONE;
 					if (r != NONE && !role_of(q, r)->org && re > te) {
@@ -1283,7 +1307,9 @@ static int find_mentions(struct slant_quotes *q)
 						last_title_end = te;
 						continue;
 					}
-					te++;
+					/* a possessive ends the name: "ABC's Jonathan Karl" */
+					if (possessive_word(q, te++))
+						break;
 					continue;
 				}
 				if (w->kind == SLANT_TOK_WORD && (TMASK(q, te) & W_PARTICLE) &&
@@ -1385,7 +1411,8 @@ static bool pronoun_fits(const struct entity *e, uint8_t pron)
 		if (e->type == SLANT_SPEAKER_UNNAMED)
 			return !e->plural;
 		if (e->type != SLANT_SPEAKER_PERSON ||
-		    (e->first == NONE && e->person == NONE && e->role == NONE))
+		    (e->first == NONE && e->person == NONE && e->role == NONE &&
+		     e->gender == G_UNKNOWN))
 			return false;
 		return e->gender == G_UNKNOWN || e->gender == (pron == 'h' ? G_MALE : G_FEMALE);
 	case 't':
@@ -1533,6 +1560,7 @@ static bool verb_is(const struct slant_quotes *q, uint32_t vm, const char *prefi
 
 struct attrib {
 	uint32_t entity, verb; /* verb: index into q->verbs, or NONE */
+	uint32_t ment;         /* the mention that named the speaker */
 	bool right;            /* found after the quotation */
 	bool found;
 };
@@ -1540,7 +1568,7 @@ struct attrib {
 /* “…,” X said / “…,” said X / “…,” according to X. */
 static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uint32_t re)
 {
-	struct attrib a = { NONE, NONE, true, false };
+	struct attrib a = { NONE, NONE, NONE, true, false };
 	uint32_t t = rb;
 
 	while (t < re && (punct_is(q, t, ',') || is_dash(q, t) || punct_is(q, t, '(') ||
@@ -1551,11 +1579,8 @@ static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uin
 	if (q->verb_at[t]) {
 		uint32_t vm = q->verb_at[t] - 1;
 		uint32_t m = subject_after(q, q->verbs.v[vm].tok_end, re);
-		if (m != NONE && mention_entity(q, m) != NONE) {
-			a.entity = mention_entity(q, m), a.verb = vm, a.found = true;
-		} else if (m == NONE && q->verbs.v[vm].tok_end < re) {
-			/* "said Halloway" where the name was not recognised */
-		}
+		if (m != NONE && mention_entity(q, m) != NONE)
+			a.entity = mention_entity(q, m), a.verb = vm, a.ment = m, a.found = true;
 		return a;
 	}
 	uint32_t m = mention_starting(q, t);
@@ -1574,21 +1599,20 @@ static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uin
 	}
 	for (int k = 0; k < 3 && u < re && (TMASK(q, u) & W_ADVERB); k++)
 		u++;
-	if (u < re && q->verb_at[u] && mention_entity(q, m) != NONE) {
-		a.entity = mention_entity(q, m), a.verb = q->verb_at[u] - 1, a.found = true;
-	}
+	if (u < re && q->verb_at[u] && mention_entity(q, m) != NONE)
+		a.entity = mention_entity(q, m), a.verb = q->verb_at[u] - 1, a.ment = m, a.found = true;
 	return a;
 }
 
 /* X said: “…” / X told CNN, “…” / X called it “…” / According to X, “…” / X: “…”. */
 static struct attrib attrib_left(const struct slant_quotes *q, uint32_t lo, uint32_t open)
 {
-	struct attrib a = { NONE, NONE, false, false };
+	struct attrib a = { NONE, NONE, NONE, false, false };
 
 	if (open > lo + 1 && punct_is(q, open - 1, ':')) {
 		uint32_t m = mention_ending(q, open - 2);
 		if (m != NONE && mention_entity(q, m) != NONE) {
-			a.entity = mention_entity(q, m), a.found = true;
+			a.entity = mention_entity(q, m), a.ment = m, a.found = true;
 			return a;
 		}
 	}
@@ -1604,7 +1628,7 @@ static struct attrib attrib_left(const struct slant_quotes *q, uint32_t lo, uint
 		else if ((m = subject_before(q, t, lo)) == NONE)
 			m = subject_after(q, q->verbs.v[vm].tok_end, open);
 		if (m != NONE && mention_entity(q, m) != NONE) {
-			a.entity = mention_entity(q, m), a.verb = vm, a.found = true;
+			a.entity = mention_entity(q, m), a.verb = vm, a.ment = m, a.found = true;
 			return a;
 		}
 	}
@@ -1732,6 +1756,38 @@ static uint32_t sentence_subject(const struct slant_quotes *q, uint32_t s)
 	return NONE;
 }
 
+/*
+ * "he said" after a quotation: news goes on with the speaker it just quoted, unless the
+ * sentence (or the one before) opens with another person the pronoun fits.
+ */
+static uint32_t pronoun_speaker(const struct slant_quotes *q, const struct mention *m, size_t qi,
+				uint32_t para)
+{
+	uint32_t p = m->entity, last = NONE;
+
+	if (m->pron != 'h' && m->pron != 's')
+		return p;
+	for (size_t j = qi; j-- > 0;) {
+		const struct slant_quote *pq = &q->quotes[j];
+		if (pq->depth || pq->speaker == NONE)
+			continue;
+		if ((uint32_t)q->toks[pq->tok_begin - 1].para + 2 < para)
+			break;
+		if (pronoun_fits(&q->ents[pq->speaker], m->pron))
+			last = pq->speaker;
+		break;
+	}
+	if (p == NONE || last == NONE || p == last)
+		return p != NONE ? p : last;
+	/* the person the sentence is about, or the one before it */
+	uint32_t s = q->sent_of[m->tb];
+	const struct entity *e = &q->ents[p];
+	bool strong = e->person != NONE || e->role != NONE || e->gender != G_UNKNOWN;
+	if (strong && (sentence_subject(q, s) == p || (s > 0 && sentence_subject(q, s - 1) == p)))
+		return p;
+	return last;
+}
+
 static int attribute(struct slant_quotes *q)
 {
 	size_t np;
@@ -1745,7 +1801,7 @@ static int attribute(struct slant_quotes *q)
 		uint32_t para = q->toks[open].para;
 		const struct slant_paragraph *pg = &paras[para];
 		uint32_t lo = sentence_start(q, open);
-		struct attrib a = { NONE, NONE, false, false };
+		struct attrib a = { NONE, NONE, NONE, false, false };
 
 		if (qt->depth) {
 			/* inside another quotation: the speaker quotes someone, or sneers */
@@ -1773,7 +1829,7 @@ static int attribute(struct slant_quotes *q)
 					break;
 				}
 		}
-		struct attrib r = { NONE, NONE, true, false }, l = r;
+		struct attrib r = { NONE, NONE, NONE, true, false }, l = r;
 		if (rb != NONE && rb < re)
 			r = attrib_right(q, rb, re);
 		l = attrib_left(q, lo, open);
@@ -1784,6 +1840,9 @@ static int attribute(struct slant_quotes *q)
 				l = attrib_left(q, sentence_start(q, pp->tok_end - 1), pp->tok_end);
 		}
 		a = r.found ? r : l;
+		if (a.found && a.ment != NONE && q->ments[a.ment].kind == M_PRONOUN)
+			a.entity = pronoun_speaker(q, &q->ments[a.ment], i, para);
+		a.found = a.entity != NONE;
 		bool inherited = false;
 		if (!a.found && (qt->flags & SLANT_QUOTEF_CONTINUED) && prev != NONE &&
 		    q->quotes[prev].speaker != NONE) {
