@@ -185,7 +185,7 @@ enum {
 	W_FEMALE = 1u << 4, W_MALE = 1u << 5, W_FTITLE = 1u << 6, W_MTITLE = 1u << 7,
 	W_HONORIFIC = 1u << 8, W_DET = 1u << 9, W_ADVERB = 1u << 10, W_TIME = 1u << 11,
 	W_SCARE = 1u << 12, W_TITLECUE = 1u << 13, W_HE = 1u << 14, W_SHE = 1u << 15,
-	W_THEY = 1u << 16, W_IT = 1u << 17, W_DEM = 1u << 18, W_REP = 1u << 19,
+	W_THEY = 1u << 16, W_IT = 1u << 17, W_DEM = 1u << 18, W_REP = 1u << 19, W_DOCUMENT = 1u << 20,
 };
 
 #define WTAB_SIZE 4096 /* a power of two, well above the words listed */
@@ -1469,6 +1469,15 @@ WORDSET(adverbs,
 	"defiantly", "openly", "separately", "similarly", "likewise", "immediately", "tearfully",
 );
 
+/* What speaks for its owner: "Warren's plan says". */
+WORDSET(documents,
+	"plan", "statement", "campaign", "office", "report", "letter", "lawsuit", "complaint",
+	"ruling", "order", "tweet", "post", "website", "memo", "proposal", "bill", "release",
+	"filing", "spokesman", "spokeswoman", "spokesperson", "team", "lawyers", "attorneys",
+	"lawyer", "attorney", "brief", "policy", "budget", "administration", "government",
+	"ad", "video", "book", "speech", "remarks", "testimony", "account",
+);
+
 /* Words between a verb and an inverted subject: "said Tuesday the mayor". */
 WORDSET(time_words,
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
@@ -1523,6 +1532,10 @@ static uint32_t subject_before(const struct slant_quotes *q, uint32_t v, uint32_
 	uint32_t m = mention_ending(q, t - 1);
 	if (m != NONE)
 		return of_phrase_head(q, m, lo);
+	/* "Warren's plan pledges", "the ACLU's lawsuit says": the owner speaks */
+	if (t >= lo + 2 && (TMASK(q, t - 1) & W_DOCUMENT) && possessive_word(q, t - 2) &&
+	    (m = mention_ending(q, t - 2)) != NONE)
+		return m;
 	/* an appositive or a parenthesis between: "Halloway, director of ..., said" */
 	if (punct_is(q, t - 1, ',') || punct_is(q, t - 1, ')') || is_dash(q, t - 1)) {
 		bool paren = punct_is(q, t - 1, ')');
@@ -1673,7 +1686,8 @@ WORDSET(title_cues,
 	"show", "program", "programme", "series", "book", "film", "movie", "song", "album",
 	"documentary", "column", "op-ed", "article", "essay", "podcast", "segment", "titled",
 	"entitled", "headlined", "memoir", "novel", "play", "musical", "report", "episode",
-	"newsletter", "broadcast", "special", "sitcom", "hit",
+	"newsletter", "broadcast", "special", "sitcom", "hit", "titles", "books", "shows", "films",
+	"songs", "videos", "author", "episodes", "columns", "articles", "headline",
 );
 
 static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quote *qt, uint32_t lo,
@@ -1709,6 +1723,10 @@ static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quot
 			return SLANT_QUOTE_DIRECT;
 		if (qt->words <= 6 && !inner_end)
 			return SLANT_QUOTE_SCARE;
+		/* a long fragment woven into a sentence: "pledges that “there will be no ...”" */
+		int32_t c1 = first_cp(q, qt->tok_begin);
+		if (open > lo && is_word(q, open - 1) && c1 >= 'a' && c1 <= 'z')
+			return SLANT_QUOTE_PARTIAL;
 		return SLANT_QUOTE_DIRECT;
 	}
 	/* a speaker: direct when set off from the reporter's words, partial when woven in */
@@ -1848,13 +1866,12 @@ static int attribute(struct slant_quotes *q)
 		    q->quotes[prev].speaker != NONE) {
 			a.entity = q->quotes[prev].speaker, a.found = true, inherited = true;
 		}
-		if (!a.found && prev != NONE && q->quotes[prev].speaker != NONE &&
-		    qt->words >= 4) {
+		if (!a.found && prev != NONE && q->quotes[prev].speaker != NONE) {
 			/* the same speaker goes on: “…,” she added. “…” */
 			const struct slant_quote *pq = &q->quotes[prev];
 			uint32_t ppara = q->toks[pq->tok_begin - 1].para;
 			bool same_para = ppara == para;
-			bool next_para = ppara + 1 == para && open == pg->tok_begin;
+			bool next_para = ppara + 1 == para && open == pg->tok_begin && qt->words >= 4;
 			if ((same_para || next_para) && pq->kind == SLANT_QUOTE_DIRECT) {
 				/* unless someone else is named between them */
 				uint32_t between = NONE;
@@ -1992,6 +2009,7 @@ static void sort_lists(void)
 	ADD(time_words, W_TIME);
 	ADD(scare_cues, W_SCARE);
 	ADD(title_cues, W_TITLECUE);
+	ADD(documents, W_DOCUMENT);
 #undef ADD
 	wtab_add("he", W_HE);
 	wtab_add("she", W_SHE);
