@@ -915,6 +915,21 @@ static uint32_t role_at(const struct slant_quotes *q, uint32_t t, uint32_t *te)
 	return m->entry;
 }
 
+/* The role match ending just before token `end`, or NONE (matches are in text order). */
+static uint32_t role_ending(const struct slant_quotes *q, uint32_t end)
+{
+	size_t lo = 0, hi = q->roles.n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (q->roles.v[mid].tok_end < end)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < q->roles.n && q->roles.v[lo].tok_end == end ? (uint32_t)lo : NONE;
+}
+
 /* A party cue around a name: "(D-Ill.)", ", R-Texas,", "Democratic Sen.", ", a Republican,". */
 static const char *party_cue(const struct slant_quotes *q, uint32_t tb, uint32_t te)
 {
@@ -969,28 +984,36 @@ static void title_before(const struct slant_quotes *q, uint32_t tb, struct entit
 {
 	uint32_t t = tb;
 
-	for (int k = 0; k < 4 && t > 0; k++) {
+	/* only what touches the name: titles, capitalised names, "Sen." periods, possessives;
+	 * "a law professor at Temple University" gives the university no title */
+	for (int k = 0; k < 5 && t > 0; k++) {
 		t--;
 		if (q->tokinfo[t] & TI_INQUOTE)
 			break;
 		if (punct_is(q, t, '.') && t > 0) /* "Sen." */
 			continue;
-		if (!is_word(q, t) && !(q->toks[t].kind == SLANT_TOK_PUNCT && norm(q, t)[0] == '\''))
+		if (!is_word(q, t))
 			break;
+		uint32_t rb = role_ending(q, t + 1);
 		uint32_t w = TMASK(q, t);
+		if (rb != NONE) {
+			const struct slant_match *rm = &q->roles.v[rb];
+			if (e->role == NONE && !role_of(q, rm->entry)->org)
+				e->role = rm->entry;
+			for (uint32_t u = rm->tok_begin; u <= t; u++) {
+				uint32_t uw = TMASK(q, u);
+				if (!e->gender && (uw & (W_FTITLE | W_MTITLE)))
+					e->gender = (uw & W_FTITLE) ? G_FEMALE : G_MALE;
+			}
+			t = rm->tok_begin;
+			continue;
+		}
 		if (!e->gender && (w & (W_FTITLE | W_MTITLE)))
 			e->gender = (w & W_FTITLE) ? G_FEMALE : G_MALE;
-		for (uint32_t u = t; u < tb; u++) {
-			uint32_t re;
-			uint32_t r = role_at(q, u, &re);
-			if (r != NONE && re <= tb && e->role == NONE && !role_of(q, r)->org)
-				e->role = r;
-		}
-		if (q->name_at[t] && e->affil == NONE) {
-			const struct slant_match *m = &q->names.v[q->name_at[t] - 1];
-			uint32_t a = m->entry;
-			e->affil = q->conf->people->aliases[a].speaker;
-		}
+		if (q->name_at[t] && e->affil == NONE)
+			e->affil = q->conf->people->aliases[q->names.v[q->name_at[t] - 1].entry].speaker;
+		if (!is_cap(q, t) && !(w & W_HONORIFIC))
+			break;
 	}
 }
 
@@ -1123,11 +1146,20 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 	}
 	if (id == NONE) {
 		/* an unnamed speaker, kept as described: "one local nurse", "a DHS spokesperson" */
-		uint32_t db = tb;
+		uint32_t db = tb, de = re;
 		if (db < rb && (norm_is(q, db, "the") || norm_is(q, db, "a") || norm_is(q, db, "an")))
 			db++;
+		/* and the organisation it speaks for: "a spokesman for Customs and Border Protection" */
+		if (de + 1 < q->ntoks && (norm_is(q, de, "for") || norm_is(q, de, "at") ||
+					  norm_is(q, de, "of"))) {
+			uint32_t u = de + 1;
+			if (norm_is(q, u, "the"))
+				u++;
+			if (u < q->ntoks && q->name_at[u] && !(q->tokinfo[u] & TI_INQUOTE))
+				de = q->names.v[q->name_at[u] - 1].tok_end;
+		}
 		slant_buf_reset(&q->tmp);
-		if (slant_doc_span_text(q->d, q->text, q->toks[db].start, q->toks[re - 1].end,
+		if (slant_doc_span_text(q->d, q->text, q->toks[db].start, q->toks[de - 1].end,
 					&q->tmp))
 			return SLANT_ENOMEM;
 		for (size_t i = 0; i < q->nents && id == NONE; i++)
@@ -1622,13 +1654,6 @@ static struct attrib attrib_left(const struct slant_quotes *q, uint32_t lo, uint
 {
 	struct attrib a = { NONE, NONE, NONE, false, false };
 
-	if (open > lo + 1 && punct_is(q, open - 1, ':')) {
-		uint32_t m = mention_ending(q, open - 2);
-		if (m != NONE && mention_entity(q, m) != NONE) {
-			a.entity = mention_entity(q, m), a.ment = m, a.found = true;
-			return a;
-		}
-	}
 	for (uint32_t t = open; t-- > lo;) {
 		if (q->tokinfo[t] & TI_INQUOTE)
 			continue;
@@ -1642,6 +1667,13 @@ static struct attrib attrib_left(const struct slant_quotes *q, uint32_t lo, uint
 			m = subject_after(q, q->verbs.v[vm].tok_end, open);
 		if (m != NONE && mention_entity(q, m) != NONE) {
 			a.entity = mention_entity(q, m), a.verb = vm, a.ment = m, a.found = true;
+			return a;
+		}
+	}
+	if (open > lo + 1 && punct_is(q, open - 1, ':')) {
+		uint32_t m = mention_ending(q, open - 2);
+		if (m != NONE && mention_entity(q, m) != NONE) {
+			a.entity = mention_entity(q, m), a.ment = m, a.found = true;
 			return a;
 		}
 	}
@@ -1848,7 +1880,10 @@ static int attribute(struct slant_quotes *q)
 				}
 		}
 		struct attrib r = { NONE, NONE, NONE, true, false }, l = r;
-		if (rb != NONE && rb < re)
+		/* “…now.” Barrow said X: a new sentence about someone else, not an attribution */
+		bool ended = qt->tok_end > qt->tok_begin && punct_is(q, qt->tok_end - 1, '.') &&
+			     rb != NONE && is_cap(q, rb);
+		if (rb != NONE && rb < re && !ended)
 			r = attrib_right(q, rb, re);
 		l = attrib_left(q, lo, open);
 		if (!l.found && open == pg->tok_begin && para > 0) {
