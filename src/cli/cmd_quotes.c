@@ -698,6 +698,9 @@ static int eval_article(struct quotes *x, const struct slant_article *a, const s
 			if (x->errors && !ok)
 				fprintf(stderr, "speaker\t%s\t%u\t%u\tgold=%s\tpred=%s\t%.60s\n", a->id,
 					g->start, g->end, g->speaker, ps ? ps : "-", a->text + g->start);
+			else if (x->errors && !(r->group && !strcmp(r->group, g->group)))
+				fprintf(stderr, "group\t%s\t%u\t%u\t%s\tgold=%s\tpred=%s\n", a->id,
+					g->start, g->end, ps, g->group, r->group ? r->group : "-");
 		}
 		if (x->errors && r->kind != g->kind)
 			fprintf(stderr, "kind\t%s\t%u\t%u\tgold=%s\tpred=%s\t%.60s\n", a->id, g->start,

@@ -61,6 +61,7 @@ struct entity {
 	uint8_t type;      /* SLANT_SPEAKER_* */
 	uint8_t gender;
 	uint8_t plural;
+	uint8_t thing; /* a place, law or event: never a pronoun's antecedent */
 };
 
 struct slant_quotes {
@@ -185,7 +186,7 @@ enum {
 	W_FEMALE = 1u << 4, W_MALE = 1u << 5, W_FTITLE = 1u << 6, W_MTITLE = 1u << 7,
 	W_HONORIFIC = 1u << 8, W_DET = 1u << 9, W_ADVERB = 1u << 10, W_TIME = 1u << 11,
 	W_SCARE = 1u << 12, W_TITLECUE = 1u << 13, W_HE = 1u << 14, W_SHE = 1u << 15,
-	W_THEY = 1u << 16, W_IT = 1u << 17, W_DEM = 1u << 18, W_REP = 1u << 19, W_DOCUMENT = 1u << 20,
+	W_THEY = 1u << 16, W_IT = 1u << 17, W_DEM = 1u << 18, W_REP = 1u << 19, W_DOCUMENT = 1u << 20, W_THING = 1u << 21,
 };
 
 #define WTAB_SIZE 4096 /* a power of two, well above the words listed */
@@ -656,6 +657,18 @@ WORDSET(org_words,
 	"pentagon", "kremlin", "police", "court", "force", "army", "navy", "guard",
 );
 
+/* Last words of names that are neither people nor speakers: the Rose Garden, the Act. */
+WORDSET(thing_words,
+	"act", "acts", "law", "amendment", "program", "initiative", "plan", "agreement", "treaty",
+	"bank", "club", "school", "hospital", "airport", "street", "avenue", "road", "park",
+	"garden", "square", "county", "city", "state", "river", "island", "mountain", "museum",
+	"prize", "award", "war", "day", "week", "summit", "conference", "forum", "festival",
+	"tower", "hall", "building", "hotel", "bridge", "station", "memorial", "stadium",
+	"highway", "valley", "lake", "beach", "coast", "border", "wall", "order", "rule",
+	"policy", "crisis", "deal", "reform", "bill", "resolution", "district", "region",
+	"province", "republic", "kingdom", "union", "world", "cup", "games", "olympics",
+);
+
 WORDSET(female_names,
 	"alexandria", "amy", "ana", "andrea", "angela", "ann", "anna", "anne", "ashley",
 	"barbara", "betsy", "carla", "carmen", "carol", "catherine", "chelsea", "cindy", "claire",
@@ -933,7 +946,11 @@ static uint32_t role_ending(const struct slant_quotes *q, uint32_t end)
 /* A party cue around a name: "(D-Ill.)", ", R-Texas,", "Democratic Sen.", ", a Republican,". */
 static const char *party_cue(const struct slant_quotes *q, uint32_t tb, uint32_t te)
 {
-	for (uint32_t t = tb >= 3 ? tb - 3 : 0; t < tb; t++) {
+	/* "Republican state Rep. Rick Becker", "Democratic Sen." */
+	for (uint32_t t = tb, k = 0; t > 0 && k < 5; k++) {
+		t--;
+		if (q->toks[t].kind != SLANT_TOK_WORD && !punct_is(q, t, '.'))
+			break;
 		uint32_t w = TMASK(q, t);
 		if (w & (W_DEM | W_REP))
 			return (w & W_DEM) ? "democrat" : "republican";
@@ -988,11 +1005,12 @@ static void title_before(const struct slant_quotes *q, uint32_t tb, struct entit
 	 * "a law professor at Temple University" gives the university no title */
 	for (int k = 0; k < 5 && t > 0; k++) {
 		t--;
-		if (q->tokinfo[t] & TI_INQUOTE)
+		if ((q->tokinfo[t] & TI_INQUOTE) || q->toks[t].para != q->toks[tb].para)
 			break;
-		if (punct_is(q, t, '.') && t > 0) /* "Sen." */
-			continue;
-		if (!is_word(q, t))
+		if (punct_is(q, t, '.') && t > 0 &&
+		    ((TMASK(q, t - 1) & W_HONORIFIC) || role_ending(q, t) != NONE))
+			continue; /* "Sen." */
+		if (!is_word(q, t) || (t + 1 < tb && q->sent_of[t] != q->sent_of[tb]))
 			break;
 		uint32_t rb = role_ending(q, t + 1);
 		uint32_t w = TMASK(q, t);
@@ -1026,6 +1044,8 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te)
 
 	word_key(q, te - 1, sur, sizeof(sur));
 	word_key(q, tb, first, sizeof(first));
+	bool thing = !org && te - tb > 1 && (word_mask(sur) & W_THING);
+	org |= thing;
 	if (!org) {
 		bool single = te - tb == 1;
 		id = find_person(q, sur, single ? NULL : first);
@@ -1047,6 +1067,7 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te)
 		if (new_entity(q, org ? SLANT_SPEAKER_ORG : SLANT_SPEAKER_PERSON, &id))
 			return SLANT_ENOMEM;
 		struct entity *e = &q->ents[id];
+		e->thing = thing;
 		e->ntok = name_form(q, tb, te);
 		if (store(q, q->tmp.data, q->tmp.len, &e->name))
 			return SLANT_ENOMEM;
@@ -1436,6 +1457,8 @@ static int cmp_mention(const void *a, const void *b)
 /* Whether entity e can be what pronoun `pron` refers to. */
 static bool pronoun_fits(const struct entity *e, uint8_t pron)
 {
+	if (e->thing)
+		return false;
 	switch (pron) {
 	case 'h':
 	case 's':
@@ -1671,7 +1694,12 @@ static struct attrib attrib_left(const struct slant_quotes *q, uint32_t lo, uint
 		}
 	}
 	if (open > lo + 1 && punct_is(q, open - 1, ':')) {
-		uint32_t m = mention_ending(q, open - 2);
+		/* "Kanye West just now in the Oval Office:" - the first named */
+		uint32_t m = NONE;
+		for (uint32_t t = lo; t + 1 < open && m == NONE; t++)
+			m = mention_starting(q, t);
+		if (m != NONE && q->ments[m].kind == M_PRONOUN && q->ments[m].tb + 1 != open - 1)
+			m = NONE;
 		if (m != NONE && mention_entity(q, m) != NONE) {
 			a.entity = mention_entity(q, m), a.ment = m, a.found = true;
 			return a;
@@ -2045,6 +2073,7 @@ static void sort_lists(void)
 	ADD(scare_cues, W_SCARE);
 	ADD(title_cues, W_TITLECUE);
 	ADD(documents, W_DOCUMENT);
+	ADD(thing_words, W_THING);
 #undef ADD
 	wtab_add("he", W_HE);
 	wtab_add("she", W_SHE);
