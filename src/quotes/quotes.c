@@ -1957,6 +1957,21 @@ static int attribute(struct slant_quotes *q)
 			a.entity = q->quotes[prev].speaker, a.found = true;
 			a.verb = prev_verb;
 		}
+		if (!a.found && !cue_before(q, open, lo, W_SCARE | W_TITLECUE, 2)) {
+			/* no verb ties it to anyone: whoever the sentence is about, named before it
+			 * ("Warren's plan would cost “just under”", "protesters spray-painted
+			 * the words “colonizer”") */
+			for (uint32_t t = lo; t < open && !a.found; t++) {
+				uint32_t mi = mention_starting(q, t);
+				if (mi == NONE || q->ments[mi].entity == NONE ||
+				    q->ents[q->ments[mi].entity].thing)
+					continue;
+				a.entity = q->ments[mi].entity, a.ment = mi, a.found = true;
+				for (uint32_t u = q->ments[mi].te; u < open && a.verb == NONE; u++)
+					if (q->verb_at[u])
+						a.verb = q->verb_at[u] - 1;
+			}
+		}
 		if (!a.found && qt->words >= 4 && lo > pg->tok_begin) {
 			/* Varga disagreed. “…” : the subject of the sentence before */
 			uint32_t s = q->sent_of[open];
