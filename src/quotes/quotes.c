@@ -187,6 +187,7 @@ enum {
 	W_HONORIFIC = 1u << 8, W_DET = 1u << 9, W_ADVERB = 1u << 10, W_TIME = 1u << 11,
 	W_SCARE = 1u << 12, W_TITLECUE = 1u << 13, W_HE = 1u << 14, W_SHE = 1u << 15,
 	W_THEY = 1u << 16, W_IT = 1u << 17, W_DEM = 1u << 18, W_REP = 1u << 19, W_DOCUMENT = 1u << 20, W_THING = 1u << 21,
+	W_FUNCTION = 1u << 22,
 };
 
 #define WTAB_SIZE 4096 /* a power of two, well above the words listed */
@@ -730,7 +731,7 @@ static uint8_t gender_of_title(const char *w)
 WORDSET(honorifics,
 	"mr", "mrs", "ms", "miss", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt",
 	"sgt", "rev", "pres", "prof", "capt", "col", "cmdr", "adm", "maj", "fr", "hon", "supt",
-	"det", "atty", "insp", "cpl", "pvt", "sr", "jr", "father", "rev", "reverend", "pastor",
+	"det", "atty", "insp", "cpl", "pvt", "father", "rev", "reverend", "pastor",
 	"rabbi", "imam", "bishop", "cardinal", "sister",
 );
 
@@ -1365,6 +1366,17 @@ static int find_mentions(struct slant_quotes *q)
 						break;
 					continue;
 				}
+				/* a middle initial or a suffix: "George W. Bush", "Donald Trump Jr." */
+				if (punct_is(q, te, '.') && te > t && q->toks[te - 1].kind == SLANT_TOK_WORD &&
+				    q->toks[te - 1].norm_len == 1 && is_cap(q, te + 1)) {
+					te++;
+					continue;
+				}
+				if (punct_is(q, te, '.') && te > t && (norm_is(q, te - 1, "jr") ||
+								       norm_is(q, te - 1, "sr"))) {
+					te++;
+					break;
+				}
 				if (w->kind == SLANT_TOK_WORD && (TMASK(q, te) & W_PARTICLE) &&
 				    te + 1 < q->ntoks && is_cap(q, te + 1) && te > t) {
 					te++;
@@ -1524,6 +1536,15 @@ WORDSET(adverbs,
 	"defiantly", "openly", "separately", "similarly", "likewise", "immediately", "tearfully",
 );
 
+/* Words that go on a sentence rather than name a thing: "the “X” of ...". */
+WORDSET(function_words,
+	"of", "to", "in", "on", "at", "for", "and", "or", "that", "which", "who", "is", "was",
+	"are", "were", "from", "with", "by", "as", "but", "be", "has", "have", "had", "will",
+	"would", "can", "could", "should", "may", "might", "must", "if", "than", "then", "when",
+	"while", "because", "so", "into", "over", "about", "after", "before", "since", "until",
+	"said", "says", "not", "also", "it", "he", "she", "they", "we", "i", "you",
+);
+
 /* What speaks for its owner: "Warren's plan says". */
 WORDSET(documents,
 	"plan", "statement", "campaign", "office", "report", "letter", "lawsuit", "complaint",
@@ -1620,6 +1641,18 @@ static uint32_t subject_after(const struct slant_quotes *q, uint32_t t, uint32_t
 	return mention_starting(q, t);
 }
 
+/* Verbs whose object is not the speaker: "told CNN", "asked reporters", "called him". */
+static bool verb_takes_object(const struct slant_quotes *q, uint32_t vm)
+{
+	static const char *const prefixes[] = { "tell", "told", "ask", "urg", "call", "describ",
+						"assur", "warn", "prais", "thank", "accus", "blam" };
+	const char *term = slant_people_verb(q->conf->people, q->verbs.v[vm].entry, NULL);
+	for (size_t i = 0; i < SLANT_ARRAY_SIZE(prefixes); i++)
+		if (!strncmp(term, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
 static bool verb_is(const struct slant_quotes *q, uint32_t vm, const char *prefix)
 {
 	const char *term = slant_people_verb(q->conf->people, q->verbs.v[vm].entry, NULL);
@@ -1633,6 +1666,29 @@ struct attrib {
 	bool found;
 };
 
+/* “…” if the county refuses refugees, he said. : the attribution closes the sentence */
+static struct attrib attrib_tail(const struct slant_quotes *q, uint32_t rb, uint32_t re)
+{
+	struct attrib a = { NONE, NONE, NONE, true, false };
+
+	for (uint32_t t = rb; t + 2 < re; t++) {
+		if (!punct_is(q, t, ','))
+			continue;
+		uint32_t m = mention_starting(q, t + 1);
+		if (m == NONE || q->ments[m].entity == NONE)
+			continue;
+		uint32_t u = q->ments[m].te;
+		if (u >= re || !q->verb_at[u])
+			continue;
+		uint32_t v = q->verb_at[u] - 1, ve = q->verbs.v[v].tok_end;
+		if (ve == re || sentence_end_punct(q, ve)) {
+			a.entity = q->ments[m].entity, a.verb = v, a.ment = m, a.found = true;
+			return a;
+		}
+	}
+	return a;
+}
+
 /* “…,” X said / “…,” said X / “…,” according to X. */
 static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uint32_t re)
 {
@@ -1642,18 +1698,20 @@ static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uin
 	while (t < re && (punct_is(q, t, ',') || is_dash(q, t) || punct_is(q, t, '(') ||
 			  q->toks[t].kind == SLANT_TOK_QUOTE))
 		t++;
-	if (t >= re || t > rb + 2)
+	if (t >= re || t > rb + 2) {
+		a = attrib_tail(q, rb, re);
 		return a;
+	}
 	if (q->verb_at[t]) {
 		uint32_t vm = q->verb_at[t] - 1;
-		uint32_t m = subject_after(q, q->verbs.v[vm].tok_end, re);
+		uint32_t m = verb_takes_object(q, vm) ? NONE : subject_after(q, q->verbs.v[vm].tok_end, re);
 		if (m != NONE && mention_entity(q, m) != NONE)
 			a.entity = mention_entity(q, m), a.verb = vm, a.ment = m, a.found = true;
 		return a;
 	}
 	uint32_t m = mention_starting(q, t);
 	if (m == NONE)
-		return a;
+		return attrib_tail(q, rb, re);
 	uint32_t u = q->ments[m].te;
 	/* an appositive: “…,” Halloway, the director, said */
 	if (punct_is(q, u, ',') && !q->verb_at[u + 1]) {
@@ -1684,9 +1742,22 @@ static struct attrib attrib_left(const struct slant_quotes *q, uint32_t lo, uint
 			continue;
 		uint32_t vm = q->verb_at[t] - 1;
 		uint32_t m;
-		if (verb_is(q, vm, "according"))
+		const char *term = slant_people_verb(q->conf->people, q->verbs.v[vm].entry, NULL);
+		size_t tl = strlen(term);
+		m = NONE;
+		if (verb_is(q, vm, "according")) {
 			m = mention_starting(q, q->verbs.v[vm].tok_end);
-		else if ((m = subject_before(q, t, lo)) == NONE)
+		} else if (tl > 4 && !strcmp(term + tl - 3, "ing")) {
+			/* "Obama made a speech from the White House declaring": the sentence's
+			 * subject speaks through a participle */
+			for (uint32_t u = lo; u < t && m == NONE; u++) {
+				uint32_t c = mention_starting(q, u);
+				if (c != NONE && q->ments[c].entity != NONE &&
+				    q->ents[q->ments[c].entity].type != SLANT_SPEAKER_ORG)
+					m = c;
+			}
+		}
+		if (m == NONE && (m = subject_before(q, t, lo)) == NONE && !verb_takes_object(q, vm))
 			m = subject_after(q, q->verbs.v[vm].tok_end, open);
 		if (m != NONE && mention_entity(q, m) != NONE) {
 			a.entity = mention_entity(q, m), a.verb = vm, a.ment = m, a.found = true;
@@ -1769,6 +1840,13 @@ static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quot
 	       norm_is(q, open - 2, "interview") || norm_is(q, open - 2, "said") ||
 	       norm_is(q, open - 2, "told") || is_cap(q, open - 2)))))
 		return SLANT_QUOTE_TITLE;
+	/* a name used as a modifier: the “Remain in Mexico” policy, a red “MAGA” hat */
+	uint32_t after = qt->tok_end + 1;
+	if (qt->words <= 5 && !inner_end && !(qt->flags & SLANT_QUOTEF_UNCLOSED) && open > lo &&
+	    ((TMASK(q, open - 1) & W_DET) || possessive_word(q, open - 1)) && after < q->ntoks &&
+	    q->toks[after].kind == SLANT_TOK_WORD && !(q->toks[after].flags & SLANT_TOKF_CAP) &&
+	    !(TMASK(q, after) & W_FUNCTION))
+		return SLANT_QUOTE_SCARE;
 	if (qt->words <= 6 && !inner_end &&
 	    cue_before(q, open, lo, W_SCARE, 2) &&
 	    !(norm_is(q, open - 1, "called") && has_speaker))
@@ -1800,8 +1878,7 @@ static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quot
 		upper = true;
 	if (starts_sentence && (upper || (qt->flags & SLANT_QUOTEF_CONTINUED)))
 		return SLANT_QUOTE_DIRECT;
-	if (!starts_sentence && upper && qt->words >= 6 && attributed_left && q->verb_at[open - 1])
-		return SLANT_QUOTE_DIRECT;
+	(void)attributed_left;
 	(void)attributed_right;
 	return SLANT_QUOTE_PARTIAL;
 }
@@ -2089,6 +2166,7 @@ static void sort_lists(void)
 	ADD(title_cues, W_TITLECUE);
 	ADD(documents, W_DOCUMENT);
 	ADD(thing_words, W_THING);
+	ADD(function_words, W_FUNCTION);
 #undef ADD
 	wtab_add("he", W_HE);
 	wtab_add("she", W_SHE);
