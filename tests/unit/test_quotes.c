@@ -45,7 +45,9 @@ static const char verbs_tsv[] =
 	"continued\tneutral\t0\t1\t\n"
 	"according to\tneutral\t0\t1\t\n"
 	"called\tneutral\t0\t1\t\n"
-	"complained\tloaded\t0\t2\t\n";
+	"complained\tloaded\t0\t2\t\n"
+	"pledges\tneutral\t0\t1\t\n"
+	"declaring\tneutral\t0\t1\t\n";
 
 struct fixture {
 	struct slant_people *pp;
@@ -244,6 +246,43 @@ static void test_attribution_patterns(void **state)
 			    "direct|Elena Varga|posted|This is a ransom note.\n");
 }
 
+static void test_harder_patterns(void **state)
+{
+	struct fixture *f = *state;
+
+	/* a participle speaks for the sentence's subject, not the nearest name */
+	assert_string_equal(run(f, "President Barack Obama gave a speech from the White House declaring "
+				   "the system is “broken.”"),
+			    "partial|Barack Obama|declaring|broken.\n");
+	/* the attribution closes the sentence */
+	assert_string_equal(run(f, "Gov. Doug Burgum spoke on Monday.\n\n“It sends a very negative "
+				   "signal” if the county refuses refugees, he said.\n"),
+			    "direct|Doug Burgum|said|It sends a very negative signal\n");
+	/* a quotation that ended its sentence is not attributed by the next one */
+	assert_string_equal(run(f, "“His seat is not vacant,” Beth Beskin said. “We should be holding "
+				   "the vote now.” Barrow said cancelling the vote was wrong."),
+			    "direct|Beth Beskin|said|His seat is not vacant,\n"
+			    "direct|Beth Beskin|-|We should be holding the vote now.\n");
+	/* the person before an of-phrase, and the owner of a plan */
+	assert_string_equal(run(f, "Dana Whitlow of the Calder Immigrant Rights Coalition said agents "
+				   "were “terrorizing” neighborhoods."),
+			    "partial|Dana Whitlow|said|terrorizing\n");
+	assert_string_equal(run(f, "Sen. Elizabeth Warren spoke. Warren's plan pledges that “there "
+				   "will be no middle class tax increases” for families."),
+			    "partial|Elizabeth Warren|pledges|there will be no middle class tax increases\n");
+	/* a colon after the first person named */
+	assert_string_equal(run(f, "Kanye West in the Oval Office: “I love this guy right here.”"),
+			    "direct|Kanye West|-|I love this guy right here.\n");
+	/* "told" takes an object: the outlet told is not the speaker */
+	assert_string_equal(run(f, "“We are done here and we are going home,” told Halloway."),
+			    "direct|-|-|We are done here and we are going home,\n");
+	assert_string_equal(run(f, "“We are done here and we are going home,” said Halloway."),
+			    "direct|Halloway|said|We are done here and we are going home,\n");
+	/* a name used as a modifier is held at a distance */
+	assert_string_equal(run(f, "Trump’s “Remain in Mexico” policy requires asylum seekers to wait."),
+			    "scare|-|-|Remain in Mexico\n");
+}
+
 static void test_continuation(void **state)
 {
 	struct fixture *f = *state;
@@ -405,6 +444,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_kinds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attribution_patterns, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_continuation, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_harder_patterns, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pronouns_and_roles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_name_clustering, setup, teardown),
