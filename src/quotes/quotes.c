@@ -1667,6 +1667,35 @@ struct attrib {
 };
 
 /* “…” if the county refuses refugees, he said. : the attribution closes the sentence */
+static uint32_t sentence_start(const struct slant_quotes *q, uint32_t t)
+{
+	size_t ns;
+	const struct slant_sentence *s = slant_doc_sentences(q->d, &ns);
+	return s[q->sent_of[t]].tok_begin;
+}
+
+static uint32_t sentence_end(const struct slant_quotes *q, uint32_t t)
+{
+	size_t ns;
+	const struct slant_sentence *s = slant_doc_sentences(q->d, &ns);
+	return s[q->sent_of[t]].tok_end;
+}
+
+/*
+ * A mention that may stand as the subject of a sentence: not a place, and not a lone
+ * capitalised word opening the sentence that nothing else marks as a name ("Compare that").
+ */
+static bool subject_like(const struct slant_quotes *q, uint32_t mi)
+{
+	const struct mention *m = &q->ments[mi];
+	if (m->entity == NONE || q->ents[m->entity].thing)
+		return false;
+	const struct entity *e = &q->ents[m->entity];
+	bool weak = e->type == SLANT_SPEAKER_PERSON && e->first == NONE && e->person == NONE &&
+		    e->role == NONE && e->gender == G_UNKNOWN;
+	return !(weak && m->kind == M_NAME && sentence_start(q, m->tb) == m->tb);
+}
+
 static struct attrib attrib_tail(const struct slant_quotes *q, uint32_t rb, uint32_t re)
 {
 	struct attrib a = { NONE, NONE, NONE, true, false };
@@ -1752,7 +1781,7 @@ static struct attrib attrib_left(const struct slant_quotes *q, uint32_t lo, uint
 			 * subject speaks through a participle */
 			for (uint32_t u = lo; u < t && m == NONE; u++) {
 				uint32_t c = mention_starting(q, u);
-				if (c != NONE && q->ments[c].entity != NONE &&
+				if (c != NONE && subject_like(q, c) &&
 				    q->ents[q->ments[c].entity].type != SLANT_SPEAKER_ORG)
 					m = c;
 			}
@@ -1881,20 +1910,6 @@ static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quot
 	(void)attributed_left;
 	(void)attributed_right;
 	return SLANT_QUOTE_PARTIAL;
-}
-
-static uint32_t sentence_start(const struct slant_quotes *q, uint32_t t)
-{
-	size_t ns;
-	const struct slant_sentence *s = slant_doc_sentences(q->d, &ns);
-	return s[q->sent_of[t]].tok_begin;
-}
-
-static uint32_t sentence_end(const struct slant_quotes *q, uint32_t t)
-{
-	size_t ns;
-	const struct slant_sentence *s = slant_doc_sentences(q->d, &ns);
-	return s[q->sent_of[t]].tok_end;
 }
 
 /* The first person or organisation named in sentence s: the likely subject. */
@@ -2040,8 +2055,7 @@ static int attribute(struct slant_quotes *q)
 			 * the words “colonizer”") */
 			for (uint32_t t = lo; t < open && !a.found; t++) {
 				uint32_t mi = mention_starting(q, t);
-				if (mi == NONE || q->ments[mi].entity == NONE ||
-				    q->ents[q->ments[mi].entity].thing)
+				if (mi == NONE || !subject_like(q, mi))
 					continue;
 				a.entity = q->ments[mi].entity, a.ment = mi, a.found = true;
 				for (uint32_t u = q->ments[mi].te; u < open && a.verb == NONE; u++)
