@@ -400,7 +400,8 @@ static int print_outlets(struct quotes *x)
 	int ret = 0;
 
 	slant_buf_init(&b, 0);
-	qsort(x->outlets, x->noutlets, sizeof(*x->outlets), cmp_osum);
+	if (x->noutlets)
+		qsort(x->outlets, x->noutlets, sizeof(*x->outlets), cmp_osum);
 	if (x->format == FMT_TSV)
 		ret = slant_buf_adds(&b, "outlet\tarticles\tquotes\tquotes_per_article\tquoted_words\t"
 					 "direct\tpartial\tscare\ttitle\tscare_rate\tloaded_verb_rate\t"
@@ -411,8 +412,10 @@ static int print_outlets(struct quotes *x)
 				     "quoted words by group", "top speakers");
 	for (size_t i = 0; !ret && i < x->noutlets; i++) {
 		struct osum *o = &x->outlets[i];
-		qsort(o->groups, o->ngroups, sizeof(*o->groups), cmp_gsum);
-		qsort(o->speakers, o->nspeakers, sizeof(*o->speakers), cmp_ssum);
+		if (o->ngroups)
+			qsort(o->groups, o->ngroups, sizeof(*o->groups), cmp_gsum);
+		if (o->nspeakers)
+			qsort(o->speakers, o->nspeakers, sizeof(*o->speakers), cmp_ssum);
 		double qpa = ratio(o->quotes, o->articles);
 		double scare = ratio(o->kinds[SLANT_QUOTE_SCARE], o->quotes);
 		double loaded = ratio(o->loaded, o->verbs);

@@ -183,7 +183,8 @@ static int index_surnames(struct slant_people *pp, struct slant_err *err)
 	for (size_t i = 0; i < pp->nspeakers; i++)
 		if (pp->speakers[i].surname)
 			v[n++] = (struct slant_surname){ pp->speakers[i].surname, (uint32_t)i };
-	qsort(v, n, sizeof(*v), cmp_surname);
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_surname);
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
 		while (j < n && !strcmp(v[j].key, v[i].key))

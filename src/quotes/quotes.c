@@ -187,7 +187,7 @@ enum {
 	W_HONORIFIC = 1u << 8, W_DET = 1u << 9, W_ADVERB = 1u << 10, W_TIME = 1u << 11,
 	W_SCARE = 1u << 12, W_TITLECUE = 1u << 13, W_HE = 1u << 14, W_SHE = 1u << 15,
 	W_THEY = 1u << 16, W_IT = 1u << 17, W_DEM = 1u << 18, W_REP = 1u << 19, W_DOCUMENT = 1u << 20, W_THING = 1u << 21,
-	W_FUNCTION = 1u << 22,
+	W_FUNCTION = 1u << 22, W_CLERGY = 1u << 23,
 };
 
 #define WTAB_SIZE 4096 /* a power of two, well above the words listed */
@@ -512,11 +512,6 @@ static int cmp_pair(const void *a, const void *b)
 	return (x->type > y->type) - (x->type < y->type);
 }
 
-static uint32_t pair_last(const struct pair *p)
-{
-	return p->close; /* NONE for unclosed: compare with `end` instead */
-}
-
 /* Whether pair b lies inside pair a. */
 static bool pair_inside(const struct slant_quotes *q, const struct pair *a, const struct pair *b)
 {
@@ -536,9 +531,9 @@ static int find_marks(struct slant_quotes *q)
 		if (pair_double(q, paras[p].tok_begin, paras[p].tok_end, (uint32_t)p) ||
 		    pair_single(q, paras[p].tok_begin, paras[p].tok_end, (uint32_t)p))
 			return SLANT_ENOMEM;
-		qsort(q->pairs + before, q->npairs - before, sizeof(*q->pairs), cmp_pair);
+		if (q->npairs > before)
+			qsort(q->pairs + before, q->npairs - before, sizeof(*q->pairs), cmp_pair);
 	}
-	(void)pair_last;
 
 	/* Drop single-mark pairs that cross a double one, and build the quotations. */
 	q->nquotes = 0;
@@ -985,9 +980,11 @@ static void appositive(const struct slant_quotes *q, uint32_t te, struct entity 
 		if (punct_is(q, t, ',') || sentence_end_punct(q, t) ||
 		    (q->tokinfo[t] & TI_INQUOTE) || q->verb_at[t])
 			break;
-		uint32_t re;
+		uint32_t re = t + 1;
 		uint32_t r = role_at(q, t, &re);
-		if (r != NONE && e->role == NONE && !role_of(q, r)->org)
+		/* a role word inside a name is not a role: "the Calder Immigrant Rights Coalition" */
+		bool in_name = is_cap(q, t) && ((t > te + 1 && is_cap(q, t - 1)) || is_cap(q, re));
+		if (r != NONE && e->role == NONE && !role_of(q, r)->org && !in_name)
 			e->role = r;
 		if (q->name_at[t] && e->affil == NONE) {
 			const struct slant_match *m = &q->names.v[q->name_at[t] - 1];
@@ -995,6 +992,17 @@ static void appositive(const struct slant_quotes *q, uint32_t te, struct entity 
 			e->affil = q->conf->people->aliases[a].speaker;
 		}
 	}
+}
+
+/* The role whose word is `word` in the people table, or NONE. */
+static uint32_t role_by_word(const struct slant_quotes *q, const char *word)
+{
+	const struct slant_people *pp = q->conf->people;
+
+	for (size_t i = 0; pp && i < pp->nroles; i++)
+		if (!strcmp(pp->roles[i].word, word))
+			return (uint32_t)i;
+	return NONE;
 }
 
 /* Role words and names just before a name: "ICE field office director JR Halloway". */
@@ -1015,6 +1023,11 @@ static void title_before(const struct slant_quotes *q, uint32_t tb, struct entit
 			break;
 		uint32_t rb = role_ending(q, t + 1);
 		uint32_t w = TMASK(q, t);
+		if ((w & W_CLERGY) && is_cap(q, t)) {
+			if (e->role == NONE)
+				e->role = role_by_word(q, "priest");
+			continue;
+		}
 		if (rb != NONE) {
 			const struct slant_match *rm = &q->roles.v[rb];
 			if (e->role == NONE && !role_of(q, rm->entry)->org)
@@ -1341,6 +1354,11 @@ static int find_mentions(struct slant_quotes *q)
 				    (te == t || !not_name(q, te))) {
 					uint32_t re;
 					uint32_t r = pp ? role_at(q, te, &re) : NONE;
+					if (TMASK(q, te) & W_CLERGY) {
+						/* "Father Luis Ortega" is a priest, not a family member */
+						r = role_by_word(q, "priest");
+						re = te + 1;
+					}
 					if (r != NONE && !role_of(q, r)->org && re > te) {
 						bool all_cap = true;
 						for (uint32_t u = te; u < re; u++)
@@ -1565,6 +1583,12 @@ static uint32_t mention_entity(const struct slant_quotes *q, uint32_t mi)
 	return mi == NONE ? NONE : q->ments[mi].entity;
 }
 
+/* A mention that can name a speaker: resolved, or a pronoun resolved later from the quotes. */
+static bool speaks(const struct slant_quotes *q, uint32_t m)
+{
+	return m != NONE && (q->ments[m].entity != NONE || q->ments[m].kind == M_PRONOUN);
+}
+
 /* The mention ending at token t (exclusive end t + 1), or NONE. */
 static uint32_t mention_ending(const struct slant_quotes *q, uint32_t t)
 {
@@ -1734,7 +1758,7 @@ static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uin
 	if (q->verb_at[t]) {
 		uint32_t vm = q->verb_at[t] - 1;
 		uint32_t m = verb_takes_object(q, vm) ? NONE : subject_after(q, q->verbs.v[vm].tok_end, re);
-		if (m != NONE && mention_entity(q, m) != NONE)
+		if (speaks(q, m))
 			a.entity = mention_entity(q, m), a.verb = vm, a.ment = m, a.found = true;
 		return a;
 	}
@@ -1754,7 +1778,7 @@ static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uin
 	}
 	for (int k = 0; k < 3 && u < re && (TMASK(q, u) & W_ADVERB); k++)
 		u++;
-	if (u < re && q->verb_at[u] && mention_entity(q, m) != NONE)
+	if (u < re && q->verb_at[u] && speaks(q, m))
 		a.entity = mention_entity(q, m), a.verb = q->verb_at[u] - 1, a.ment = m, a.found = true;
 	return a;
 }
@@ -1788,7 +1812,7 @@ static struct attrib attrib_left(const struct slant_quotes *q, uint32_t lo, uint
 		}
 		if (m == NONE && (m = subject_before(q, t, lo)) == NONE && !verb_takes_object(q, vm))
 			m = subject_after(q, q->verbs.v[vm].tok_end, open);
-		if (m != NONE && mention_entity(q, m) != NONE) {
+		if (speaks(q, m)) {
 			a.entity = mention_entity(q, m), a.verb = vm, a.ment = m, a.found = true;
 			return a;
 		}
@@ -1800,7 +1824,7 @@ static struct attrib attrib_left(const struct slant_quotes *q, uint32_t lo, uint
 			m = mention_starting(q, t);
 		if (m != NONE && q->ments[m].kind == M_PRONOUN && q->ments[m].tb + 1 != open - 1)
 			m = NONE;
-		if (m != NONE && mention_entity(q, m) != NONE) {
+		if (speaks(q, m)) {
 			a.entity = mention_entity(q, m), a.ment = m, a.found = true;
 			return a;
 		}
@@ -2181,6 +2205,9 @@ static void sort_lists(void)
 	ADD(documents, W_DOCUMENT);
 	ADD(thing_words, W_THING);
 	ADD(function_words, W_FUNCTION);
+	wtab_add("father", W_CLERGY);
+	wtab_add("fr", W_CLERGY);
+	wtab_add("monsignor", W_CLERGY);
 #undef ADD
 	wtab_add("he", W_HE);
 	wtab_add("she", W_SHE);
@@ -2243,7 +2270,8 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 		goto fail;
 	if ((ret = find_mentions(q)))
 		goto fail;
-	qsort(q->ments, q->nments, sizeof(*q->ments), cmp_mention);
+	if (q->nments)
+		qsort(q->ments, q->nments, sizeof(*q->ments), cmp_mention);
 	for (size_t i = 0; i < q->nments; i++) {
 		q->ment_start[q->ments[i].tb] = (uint32_t)i + 1;
 		q->ment_end[q->ments[i].te - 1] = (uint32_t)i + 1;
