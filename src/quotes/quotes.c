@@ -1124,6 +1124,33 @@ WORDSET(determiners,
 	"few", "dozens", "hundreds", "both", "all",
 );
 
+/*
+ * Who a document ("the complaint", "the release", "the statement") speaks for: the subject
+ * of the nearest of the five sentences before it whose subject is a person or an
+ * organisation.
+ */
+static uint32_t document_owner(const struct slant_quotes *q, uint32_t rb)
+{
+	uint32_t s = q->sent_of[rb], best = NONE, best_tok = NONE;
+
+	for (size_t i = q->nments; i-- > 0;) {
+		const struct mention *m = &q->ments[i];
+		uint32_t ms = q->sent_of[m->tb];
+		if (m->tb >= rb)
+			continue;
+		if (ms + 5 < s)
+			break;
+		if (m->entity == NONE || q->ents[m->entity].thing ||
+		    q->ents[m->entity].type == SLANT_SPEAKER_UNNAMED)
+			continue;
+		/* the leftmost mention of the latest sentence */
+		if (best == NONE || ms > q->sent_of[best_tok] ||
+		    (ms == q->sent_of[best_tok] && m->tb < best_tok))
+			best = m->entity, best_tok = m->tb;
+	}
+	return best;
+}
+
 /* A role noun phrase ending with the role word at [rb, re). */
 static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32_t r)
 {
@@ -1153,7 +1180,9 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 		tb = t;
 	}
 	uint32_t id = NONE;
-	if (definite || (!indefinite && tb == rb && ro->org)) {
+	if (definite && ro->org && (TMASK(q, re - 1) & W_DOCUMENT))
+		id = document_owner(q, rb); /* "the complaint says": whoever filed it */
+	if (id == NONE && (definite || (!indefinite && tb == rb && ro->org))) {
 		/* "the mayor", "the department": the last entity with that role or word */
 		for (size_t i = q->nents; i-- > 0 && id == NONE;) {
 			const struct entity *e = &q->ents[i];
@@ -1569,7 +1598,8 @@ WORDSET(documents,
 	"ruling", "order", "tweet", "post", "website", "memo", "proposal", "bill", "release",
 	"filing", "spokesman", "spokeswoman", "spokesperson", "team", "lawyers", "attorneys",
 	"lawyer", "attorney", "brief", "policy", "budget", "administration", "government",
-	"ad", "video", "book", "speech", "remarks", "testimony", "account",
+	"ad", "video", "book", "speech", "remarks", "testimony", "account", "complaint",
+	"suit", "petition", "motion",
 );
 
 /* Words between a verb and an inverted subject: "said Tuesday the mayor". */
@@ -1748,9 +1778,22 @@ static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uin
 	struct attrib a = { NONE, NONE, NONE, true, false };
 	uint32_t t = rb;
 
+	bool credit = false;
 	while (t < re && (punct_is(q, t, ',') || is_dash(q, t) || punct_is(q, t, '(') ||
-			  q->toks[t].kind == SLANT_TOK_QUOTE))
+			  punct_is(q, t, '~') || q->toks[t].kind == SLANT_TOK_QUOTE)) {
+		credit |= is_dash(q, t) || punct_is(q, t, '~');
 		t++;
+	}
+	if (credit && t < re) {
+		/* a credit line: “…” — Donald J. Trump (@realDonaldTrump) June 22, 2018 */
+		uint32_t m = mention_starting(q, t);
+		if (m != NONE && q->ments[m].kind == M_NAME && q->ments[m].entity != NONE &&
+		    (q->ments[m].te >= re || punct_is(q, q->ments[m].te, '(') ||
+		     punct_is(q, q->ments[m].te, ','))) {
+			a.entity = q->ments[m].entity, a.ment = m, a.found = true;
+			return a;
+		}
+	}
 	if (t >= re || t > rb + 2) {
 		a = attrib_tail(q, rb, re);
 		return a;
