@@ -33,10 +33,14 @@ echo "input:     $bytes bytes uncompressed; $(nproc) cores"
 awk -v b="$bytes" -v s="$s" -v m="$m" 'BEGIN {
 	printf "speed:     %.2f s wall, %.1f MB/s, peak %.1f MB\n", s, b / s / 1e6, m / 1024 }'
 echo "quotes:    $(wc -l <"$tmp/out")"
-for set in dev test; do
-	gold=$root/bench/gold/quotes-$set.tsv
-	ids=$(cut -f1 "$gold" | sed 1d | sort -u | paste -sd, -)
-	echo "gold ($set): $slant quotes --gold bench/gold/quotes-$set.tsv $map $corpus"
+ids=$(cut -f1 "$root"/bench/gold/quotes-*.tsv | grep -v '^id$' | sort -u | paste -sd, -)
+for set in dev test all; do
+	if [ $set = all ]; then
+		gold="--gold bench/gold/quotes-dev.tsv --gold bench/gold/quotes-test.tsv"
+	else
+		gold="--gold bench/gold/quotes-$set.tsv"
+	fi
+	echo "gold ($set): $slant quotes $gold $map $corpus"
 	# shellcheck disable=SC2086
-	"$slant" quotes --gold "$gold" $map --where "ID=$ids" "$corpus" | sed 's/^/  /'
+	(cd "$root" && "$slant" quotes $gold $map --where "ID=$ids" "$corpus") | sed 's/^/  /'
 done

@@ -32,9 +32,9 @@ const char cmd_quotes_usage[] =
 	"  --roles FILE           titles and role nouns (default: lexicons/roles.tsv)\n"
 	"  --verbs FILE           attribution verbs (default: lexicons/attribution-verbs.tsv)\n"
 	"  --gold FILE            instead of listing quotations, score them against FILE (TSV:\n"
-	"                         id start end kind speaker group verb) over the articles it\n"
-	"                         names: span precision, recall and F1 (exact, and overlap of\n"
-	"                         at least half), kind and speaker accuracy\n"
+	"                         id start end kind speaker group verb; repeatable) over the\n"
+	"                         articles it names: span precision, recall and F1 (exact, and\n"
+	"                         overlap of at least half), kind and speaker accuracy\n"
 	"  --errors               with --gold, list every miss and mismatch on standard error\n"
 	"  -o, --output FILE      write to FILE (atomically) instead of standard output\n"
 	"\n" CLI_INPUT_HELP
@@ -530,14 +530,14 @@ static int read_all(const char *path, struct slant_buf *b)
 	return ret;
 }
 
-static int load_gold(struct quotes *x)
+static int load_gold(struct quotes *x, const char *path)
 {
 	struct slant_buf data;
 	int ret;
 	long line = 0;
 
 	slant_buf_init(&data, (size_t)256 << 20);
-	if ((ret = read_all(x->gold_path, &data)))
+	if ((ret = read_all(path, &data)))
 		goto out;
 	for (char *p = data.data, *end = data.data + data.len; p < end;) {
 		char *e = memchr(p, '\n', (size_t)(end - p));
@@ -570,7 +570,7 @@ static int load_gold(struct quotes *x)
 			cli_error("%s:%ld: expected 'id<TAB>start<TAB>end<TAB>kind<TAB>speaker<TAB>"
 				  "group<TAB>verb' with start < end and a kind of direct, partial, "
 				  "scare or title",
-				  x->gold_path, line);
+				  path, line);
 			ret = EXIT_DATA;
 			goto out;
 		}
@@ -790,8 +790,7 @@ static int tail(void *ctx, const struct slant_pipeline_stats *st)
 	(void)st;
 	if (x->gold_path) {
 		if (!x->ev.articles) {
-			cli_error("none of the articles in '%s' was in the input (check --field id=...)",
-				  x->gold_path);
+			cli_error("none of the gold file's articles was in the input (check --field id=...)");
 			return SLANT_EDATA;
 		}
 		return print_eval(x);
@@ -915,6 +914,8 @@ int cmd_quotes(int argc, char **argv)
 			break;
 		case OPT_GOLD:
 			x.gold_path = optarg;
+			if ((ret = load_gold(&x, optarg)))
+				goto out;
 			break;
 		case OPT_ERRORS:
 			x.errors = true;
@@ -932,8 +933,6 @@ int cmd_quotes(int argc, char **argv)
 		goto out;
 	}
 	if ((ret = load_resources(&x)))
-		goto out;
-	if (x.gold_path && (ret = load_gold(&x)))
 		goto out;
 	struct cli_command_run r = { &x.in, &x.out, output, &ops, &x, NULL, tail };
 	ret = cli_run_command(&r, argc - optind, argv + optind);
