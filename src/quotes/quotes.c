@@ -1044,7 +1044,9 @@ static void title_before(const struct slant_quotes *q, uint32_t tb, struct entit
 			e->gender = (w & W_FTITLE) ? G_FEMALE : G_MALE;
 		if (q->name_at[t] && e->affil == NONE)
 			e->affil = q->conf->people->aliases[q->names.v[q->name_at[t] - 1].entry].speaker;
-		if (!is_cap(q, t) && !(w & W_HONORIFIC))
+		/* after a title, its lower-case modifiers: "ICE field office director" */
+		if (!is_cap(q, t) && !(w & W_HONORIFIC) &&
+		    (e->role == NONE || (w & (W_FUNCTION | W_DET | W_NOT_NAME)) || q->verb_at[t]))
 			break;
 	}
 }
