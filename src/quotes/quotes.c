@@ -1551,20 +1551,25 @@ static void resolve_pronouns(struct slant_quotes *q)
 		if (m->kind != M_PRONOUN)
 			continue;
 		uint32_t s = q->sent_of[m->tb];
-		uint32_t best[BACK];
+		/* per sentence, the leftmost name, else the leftmost pronoun (a chain) */
+		uint32_t best[BACK], chain[BACK];
 		for (int k = 0; k < BACK; k++)
-			best[k] = NONE;
+			best[k] = chain[k] = NONE;
 		for (size_t j = i; j-- > 0;) {
 			const struct mention *c = &q->ments[j];
 			uint32_t cs = q->sent_of[c->tb];
-			if (s - cs >= BACK)
+			if (cs > s || s - cs >= BACK)
 				break;
-			if (c->entity != NONE && pronoun_fits(&q->ents[c->entity], m->pron))
-				best[s - cs] = c->entity; /* walking back: the leftmost wins */
+			if (c->entity != NONE && pronoun_fits(&q->ents[c->entity], m->pron)) {
+				if (c->kind == M_PRONOUN)
+					chain[s - cs] = c->entity;
+				else
+					best[s - cs] = c->entity; /* walking back: the leftmost wins */
+			}
 		}
 		m->entity = NONE;
 		for (int k = 0; k < BACK && m->entity == NONE; k++)
-			m->entity = best[k];
+			m->entity = best[k] != NONE ? best[k] : chain[k];
 		if (m->entity != NONE) {
 			struct entity *e = &q->ents[m->entity];
 			if (e->gender == G_UNKNOWN && (m->pron == 'h' || m->pron == 's'))
