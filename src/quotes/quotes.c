@@ -270,6 +270,20 @@ static bool is_word(const struct slant_quotes *q, uint32_t t)
 	       (q->toks[t].kind == SLANT_TOK_WORD || q->toks[t].kind == SLANT_TOK_NUMBER);
 }
 
+static uint32_t sentence_start(const struct slant_quotes *q, uint32_t t)
+{
+	size_t ns;
+	const struct slant_sentence *s = slant_doc_sentences(q->d, &ns);
+	return s[q->sent_of[t]].tok_begin;
+}
+
+static uint32_t sentence_end(const struct slant_quotes *q, uint32_t t)
+{
+	size_t ns;
+	const struct slant_sentence *s = slant_doc_sentences(q->d, &ns);
+	return s[q->sent_of[t]].tok_end;
+}
+
 static bool is_cap(const struct slant_quotes *q, uint32_t t)
 {
 	return t < q->ntoks && q->toks[t].kind == SLANT_TOK_WORD &&
@@ -1051,8 +1065,9 @@ static void title_before(const struct slant_quotes *q, uint32_t tb, struct entit
 	}
 }
 
-/* A capitalised run [tb, te) with its title stripped: resolve it to an entity. */
-static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te)
+/* A capitalised run [tb, te) with its title stripped (`titled`: there was one): resolve it
+ * to an entity. */
+static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool titled)
 {
 	char sur[64], first[64];
 	uint32_t id = NONE;
@@ -1065,7 +1080,12 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te)
 	if (!org) {
 		bool single = te - tb == 1;
 		id = find_person(q, sur, single ? NULL : first);
-		if (id == NONE && single && q->conf->people) {
+		/* a lone surname names the table's only person with it when it is used as a
+		 * person's name: after a title or before a speech verb ("President Trump",
+		 * "Trump said"), not "Lincoln, a small community" */
+		if (id == NONE && single && q->conf->people &&
+		    (titled || possessive_word(q, tb) || (te < q->ntoks && q->verb_at[te]) ||
+		     (te < q->ntoks && !punct_is(q, te, ',') && sentence_start(q, tb) != tb))) {
 			uint32_t p = slant_people_by_surname(q->conf->people, sur);
 			if (p != NONE && entity_for_person(q, p, &id))
 				return SLANT_ENOMEM;
@@ -1456,7 +1476,7 @@ static int find_mentions(struct slant_quotes *q)
 				t = nb - 1;
 				continue;
 			}
-			if (name_mention(q, nb, te))
+			if (name_mention(q, nb, te, nb > t))
 				return SLANT_ENOMEM;
 			/* the mention takes its title: "said Sen. Ray Dunmore" */
 			q->ments[q->nments - 1].tb = t;
@@ -1728,19 +1748,6 @@ struct attrib {
 };
 
 /* “…” if the county refuses refugees, he said. : the attribution closes the sentence */
-static uint32_t sentence_start(const struct slant_quotes *q, uint32_t t)
-{
-	size_t ns;
-	const struct slant_sentence *s = slant_doc_sentences(q->d, &ns);
-	return s[q->sent_of[t]].tok_begin;
-}
-
-static uint32_t sentence_end(const struct slant_quotes *q, uint32_t t)
-{
-	size_t ns;
-	const struct slant_sentence *s = slant_doc_sentences(q->d, &ns);
-	return s[q->sent_of[t]].tok_end;
-}
 
 /*
  * A mention that may stand as the subject of a sentence: not a place, and not a lone
