@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_PEOPLE_FILE ((size_t)64 << 20)
 
@@ -344,9 +345,22 @@ static int parse_speakers(struct slant_people *pp, const char *data, size_t len,
 		const char *a = f[0];
 		size_t al = fl[0];
 		const char *rest = f[1], *rend = f[1] + fl[1];
+		const char *seen[16];
+		size_t seenl[16], nseen = 0;
 		for (;;) {
 			trim(&a, &al);
-			if (al) {
+			/* "The New York Times" is matched as "New York Times": a leading article
+			 * would make every "the" of every text start a match */
+			if (al > 4 && !strncasecmp(a, "the ", 4) && memchr(a + 4, ' ', al - 4)) {
+				a += 4;
+				al -= 4;
+			}
+			bool dup = false;
+			for (size_t k = 0; k < nseen && !dup; k++)
+				dup = seenl[k] == al && !strncasecmp(seen[k], a, al);
+			if (al && !dup && nseen < 16)
+				seen[nseen] = a, seenl[nseen++] = al;
+			if (al && !dup) {
 				bool all;
 				if (SLANT_GROW(pp->aliases, pp->capaliases, pp->naliases + 1) ||
 				    SLANT_GROW(lines, caplines, nlines + 1))
