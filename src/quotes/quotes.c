@@ -1065,6 +1065,29 @@ static void title_before(const struct slant_quotes *q, uint32_t tb, struct entit
 	}
 }
 
+/*
+ * Whether a lone capitalised word [tb, te) is used as a person's name, so that the people
+ * table's only person with that surname may be meant: after a title, as a possessive, before
+ * a speech verb ("Trump said", "Giuliani then said"), or anywhere but after a preposition and
+ * before a comma ("in Lincoln", "Lincoln, a small community").
+ */
+static bool surname_use(const struct slant_quotes *q, uint32_t tb, uint32_t te, bool titled)
+{
+	uint32_t t = te;
+
+	if (titled || possessive_word(q, tb))
+		return true;
+	for (int k = 0; k < 3 && t < q->ntoks && (TMASK(q, t) & W_ADVERB); k++)
+		t++;
+	if (t < q->ntoks && q->verb_at[t])
+		return true;
+	if (te < q->ntoks && punct_is(q, te, ','))
+		return false;
+	return !(tb > 0 && (norm_is(q, tb - 1, "in") || norm_is(q, tb - 1, "at") ||
+			    norm_is(q, tb - 1, "from") || norm_is(q, tb - 1, "to") ||
+			    norm_is(q, tb - 1, "near") || norm_is(q, tb - 1, "of")));
+}
+
 /* A capitalised run [tb, te) with its title stripped (`titled`: there was one): resolve it
  * to an entity. */
 static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool titled)
@@ -1084,8 +1107,7 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool t
 		 * person's name: after a title or before a speech verb ("President Trump",
 		 * "Trump said"), not "Lincoln, a small community" */
 		if (id == NONE && single && q->conf->people &&
-		    (titled || possessive_word(q, tb) || (te < q->ntoks && q->verb_at[te]) ||
-		     (te < q->ntoks && !punct_is(q, te, ',') && sentence_start(q, tb) != tb))) {
+		    surname_use(q, tb, te, titled)) {
 			uint32_t p = slant_people_by_surname(q->conf->people, sur);
 			if (p != NONE && entity_for_person(q, p, &id))
 				return SLANT_ENOMEM;
@@ -1286,6 +1308,19 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 	return add_mention(q, tb, re, M_ROLE, 0, id);
 }
 
+/* A role of several words starting with a capital but not a title: "U.S. attorney". */
+static bool role_phrase_at(const struct slant_quotes *q, uint32_t t)
+{
+	uint32_t re;
+
+	if (!q->conf->people || role_at(q, t, &re) == NONE || re < t + 2)
+		return false;
+	for (uint32_t u = t; u < re; u++)
+		if (q->toks[u].kind == SLANT_TOK_WORD && !is_cap(q, u))
+			return true;
+	return false;
+}
+
 static bool caps_ok(const struct slant_quotes *q, const struct slant_match *m, uint8_t caps)
 {
 	if (caps == 0)
@@ -1394,7 +1429,8 @@ static int find_mentions(struct slant_quotes *q)
 			continue;
 		}
 	run:
-		if (k->kind == SLANT_TOK_WORD && (k->flags & SLANT_TOKF_CAP) && !not_name(q, t)) {
+		if (k->kind == SLANT_TOK_WORD && (k->flags & SLANT_TOKF_CAP) && !not_name(q, t) &&
+		    !role_phrase_at(q, t)) {
 			/* a capitalised run, titles included */
 			uint32_t te = t, last_title_end = t;
 			uint32_t title_role = NONE;
@@ -1719,7 +1755,10 @@ static uint32_t subject_after(const struct slant_quotes *q, uint32_t t, uint32_t
 		t++;
 	if (t >= hi)
 		return NONE;
-	return mention_starting(q, t);
+	uint32_t m = mention_starting(q, t);
+	if (m == NONE && t + 1 < hi && norm_is(q, t, "the"))
+		m = mention_starting(q, t + 1); /* said the Department of Homeland Security */
+	return m;
 }
 
 /* Verbs whose object is not the speaker: "told CNN", "asked reporters", "called him". */
@@ -1820,6 +1859,9 @@ static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uin
 		return a;
 	}
 	uint32_t m = mention_starting(q, t);
+	if (m == NONE && t + 1 < re && (norm_is(q, t, "the") || norm_is(q, t, "a") ||
+					norm_is(q, t, "an")))
+		m = mention_starting(q, t + 1); /* “…,” the Pentagon said */
 	if (m == NONE)
 		return attrib_tail(q, rb, re);
 	uint32_t u = q->ments[m].te;

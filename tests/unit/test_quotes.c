@@ -32,7 +32,8 @@ static const char roles_tsv[] =
 	"department\tdepartment\t\torg\t\n"
 	"agency\tagency\t\torg\t\n"
 	"activist\tactivist\tcivil-society\tperson\t\n"
-	"officials\tofficial\t\tperson\t\n";
+	"officials\tofficial\t\tperson\t\n"
+	"u.s. attorney\tprosecutor\tlaw-enforcement\tperson\t\n";
 
 static const char verbs_tsv[] =
 	"term\tcategory\tlean\tweight\tnote\n"
@@ -278,6 +279,18 @@ static void test_harder_patterns(void **state)
 			    "direct|-|-|We are done here and we are going home,\n");
 	assert_string_equal(run(f, "“We are done here and we are going home,” said Halloway."),
 			    "direct|Halloway|said|We are done here and we are going home,\n");
+	/* "the" before a name, a role of several words, a table surname opening a sentence */
+	assert_string_equal(run(f, "“We follow the law,” the Department of Homeland Security said."),
+			    "direct|Department of Homeland Security|said|We follow the law,\n");
+	assert_string_equal(run(f, "“Charges will follow,” a U.S. attorney said."),
+			    "direct|U.S. attorney|said|Charges will follow,\n");
+	assert_string_equal(speaker_of(f, 0)->group, "law-enforcement");
+	assert_string_equal(run(f, "Durbin then said the case was closed. “It is over,” he said."),
+			    "direct|Dick Durbin|said|It is over,\n");
+	/* a lone surname after a preposition or before a comma is not the table's person (the
+	 * pronoun, with no fitting antecedent, falls back on the sentence before's subject) */
+	assert_string_equal(run(f, "In Durbin, the mayor spoke. “It is quiet here,” he said."),
+			    "direct|Durbin|said|It is quiet here,\n");
 	/* a name used as a modifier is held at a distance */
 	assert_string_equal(run(f, "Trump’s “Remain in Mexico” policy requires asylum seekers to wait."),
 			    "scare|-|-|Remain in Mexico\n");
