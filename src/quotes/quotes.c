@@ -986,9 +986,14 @@ static const char *party_cue(const struct slant_quotes *q, uint32_t tb, uint32_t
 }
 
 /* An appositive after a name, ", director of the ICE field office," : its role and org. */
-static void appositive(const struct slant_quotes *q, uint32_t te, struct entity *e)
+static void appositive(const struct slant_quotes *q, uint32_t tb, uint32_t te, struct entity *e)
 {
 	if (!punct_is(q, te, ','))
+		return;
+	/* "In Lakeview, the mayor spoke": a place, not an appositive */
+	if (tb > 0 && (norm_is(q, tb - 1, "in") || norm_is(q, tb - 1, "at") ||
+		       norm_is(q, tb - 1, "from") || norm_is(q, tb - 1, "near") ||
+		       norm_is(q, tb - 1, "to") || norm_is(q, tb - 1, "across")))
 		return;
 	for (uint32_t t = te + 1; t < q->ntoks && t < te + 14; t++) {
 		if (punct_is(q, t, ',') || sentence_end_punct(q, t) ||
@@ -1155,7 +1160,7 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool t
 	}
 	struct entity *e = &q->ents[id];
 	title_before(q, tb, e);
-	appositive(q, te, e);
+	appositive(q, tb, te, e);
 	if (!e->group)
 		e->group = party_cue(q, tb, te);
 	e->mentions++;
@@ -1421,7 +1426,7 @@ static int find_mentions(struct slant_quotes *q)
 				if (title_r != NONE && e->role == NONE)
 					e->role = title_r;
 			}
-			appositive(q, te, e);
+			appositive(q, tb, te, e);
 			e->mentions++;
 			if (add_mention(q, tb, te, M_NAME, 0, id))
 				return SLANT_ENOMEM;
