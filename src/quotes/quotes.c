@@ -1200,6 +1200,67 @@ static uint32_t document_owner(const struct slant_quotes *q, uint32_t rb)
 	return best;
 }
 
+/* Whether entity e has role r (its own, or its table entry's). */
+static bool has_role(const struct slant_quotes *q, const struct entity *e, uint32_t r)
+{
+	const struct slant_role *ro = role_of(q, r), *er = role_of(q, e->role);
+	const struct slant_people *pp = q->conf->people;
+
+	if (er && !strcmp(er->role, ro->role))
+		return true;
+	return e->person != NONE && pp->speakers[e->person].role &&
+	       !strcmp(pp->speakers[e->person].role, ro->role);
+}
+
+/*
+ * "The senators said": the two or three people last named with that role, as one speaker
+ * ("Dick Durbin and Tammy Duckworth"), with their group when they share one. *id stays NONE
+ * when fewer than two were named.
+ */
+static int plural_speaker(struct slant_quotes *q, uint32_t r, uint32_t *id)
+{
+	uint32_t members[3];
+	size_t n = 0;
+	const char *group = NULL;
+	bool same = true;
+
+	for (size_t i = q->nents; i-- > 0 && n < 3;) {
+		const struct entity *e = &q->ents[i];
+		if (e->type == SLANT_SPEAKER_PERSON && has_role(q, e, r))
+			members[n++] = (uint32_t)i;
+	}
+	if (n < 2)
+		return 0;
+	slant_buf_reset(&q->tmp);
+	for (size_t k = n; k-- > 0;) {
+		const struct entity *e = &q->ents[members[k]];
+		const char *g = e->person != NONE ? q->conf->people->speakers[e->person].group : e->group;
+		if (k != n - 1 && slant_buf_adds(&q->tmp, k ? ", " : " and "))
+			return SLANT_ENOMEM;
+		if (slant_buf_add(&q->tmp, stored(q, e->name), e->namelen))
+			return SLANT_ENOMEM;
+		same &= g && (!group || !strcmp(g, group));
+		group = g;
+	}
+	for (size_t i = 0; i < q->nents; i++)
+		if (q->ents[i].type == SLANT_SPEAKER_UNNAMED && q->ents[i].plural &&
+		    q->ents[i].namelen == q->tmp.len &&
+		    !memcmp(stored(q, q->ents[i].name), q->tmp.data, q->tmp.len)) {
+			*id = (uint32_t)i;
+			return 0;
+		}
+	if (new_entity(q, SLANT_SPEAKER_UNNAMED, id))
+		return SLANT_ENOMEM;
+	struct entity *e = &q->ents[*id];
+	if (store(q, q->tmp.data, q->tmp.len, &e->name))
+		return SLANT_ENOMEM;
+	e->namelen = (uint32_t)q->tmp.len;
+	e->role = r;
+	e->plural = 1;
+	e->group = same ? group : NULL;
+	return 0;
+}
+
 /* A role noun phrase ending with the role word at [rb, re). */
 static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32_t r)
 {
@@ -1231,6 +1292,8 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 	uint32_t id = NONE;
 	if (definite && ro->org && (TMASK(q, re - 1) & W_DOCUMENT))
 		id = document_owner(q, rb); /* "the complaint says": whoever filed it */
+	if (id == NONE && definite && ro->plural && plural_speaker(q, r, &id))
+		return SLANT_ENOMEM;
 	if (id == NONE && (definite || (!indefinite && tb == rb && ro->org))) {
 		/* "the mayor", "the department": the last entity with that role or word */
 		for (size_t i = q->nents; i-- > 0 && id == NONE;) {

@@ -11,6 +11,7 @@ static const char speakers_tsv[] =
 	"law-enforcement\tagency\t\n"
 	"Dick Durbin\t\tdemocrat\tsenator\t\n"
 	"Donald Trump\tDonald J. Trump\trepublican\tpresident\t\n"
+	"Tammy Duckworth\t\tdemocrat\tsenator\t\n"
 	"Chicago Tribune\t\tmedia\toutlet\t\n";
 
 static const char roles_tsv[] =
@@ -33,7 +34,8 @@ static const char roles_tsv[] =
 	"agency\tagency\t\torg\t\n"
 	"activist\tactivist\tcivil-society\tperson\t\n"
 	"officials\tofficial\t\tperson\t\n"
-	"u.s. attorney\tprosecutor\tlaw-enforcement\tperson\t\n";
+	"u.s. attorney\tprosecutor\tlaw-enforcement\tperson\t\n"
+	"newspaper\toutlet\tmedia\torg\t\n";
 
 static const char verbs_tsv[] =
 	"term\tcategory\tlean\tweight\tnote\n"
@@ -356,6 +358,26 @@ static void test_pronouns_and_roles(void **state)
 	assert_string_equal(speaker_of(f, 0)->role, "spokesperson");
 }
 
+static void test_plural_and_org_roles(void **state)
+{
+	struct fixture *f = *state;
+
+	/* "the senators": the people last named with that role, as one speaker; "they" too */
+	assert_string_equal(run(f, "Sen. Dick Durbin and Sen. Tammy Duckworth wrote to the agency. "
+				   "“We want answers,” the senators said. They added: “Now, not later.”"),
+			    "direct|Dick Durbin and Tammy Duckworth|said|We want answers,\n"
+			    "direct|Dick Durbin and Tammy Duckworth|added|Now, not later.\n");
+	assert_string_equal(speaker_of(f, 0)->group, "democrat");
+	/* "the newspaper": the outlet named before it */
+	assert_string_equal(run(f, "The Chicago Tribune counted the arrests. “The numbers are final,” "
+				   "the newspaper said."),
+			    "direct|Chicago Tribune|said|The numbers are final,\n");
+	assert_string_equal(speaker_of(f, 0)->group, "media");
+	/* officials with no names */
+	assert_string_equal(run(f, "“The operation will go on,” officials said."),
+			    "direct|officials|said|The operation will go on,\n");
+}
+
 static void test_groups(void **state)
 {
 	struct fixture *f = *state;
@@ -459,6 +481,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_continuation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_harder_patterns, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pronouns_and_roles, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_plural_and_org_roles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_name_clustering, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_offsets, setup, teardown),
