@@ -84,6 +84,7 @@ struct slant_quotes {
 	uint32_t *name_at;   /* per token: people-name match starting at it + 1, or 0 */
 	uint32_t *wmask;     /* per token: W_* bits of its word */
 	size_t captok;
+	uint32_t scan_end; /* tokens from here on cannot attribute a quotation */
 	struct slant_matches all, verbs, roles, names;
 	struct slant_buf names_buf; /* canonical names and keys */
 	struct slant_buf tmp;
@@ -1458,7 +1459,7 @@ static int find_mentions(struct slant_quotes *q)
 		return ret;
 
 	uint32_t title_from = NONE, title_to = NONE, title_r = NONE; /* a title before a known name */
-	for (uint32_t t = 0; t < q->ntoks; t++) {
+	for (uint32_t t = 0; t < q->scan_end; t++) {
 		if (q->tokinfo[t] & (TI_INQUOTE | TI_USED))
 			continue;
 		const struct slant_token *k = &q->toks[t];
@@ -2424,6 +2425,10 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 		return slant_fail_oom(err);
 	size_t bytes = (q->ntoks + 1) * sizeof(uint32_t);
 	memset(q->tokinfo, 0, bytes);
+	if ((ret = find_marks(q)))
+		goto fail;
+	if (!q->nquotes)
+		return 0; /* nobody to attribute anything to */
 	memset(q->ment_end, 0, bytes);
 	memset(q->ment_start, 0, bytes);
 	memset(q->verb_at, 0, bytes);
@@ -2432,9 +2437,17 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 	memset(q->name_at, 0, bytes);
 	memset(q->wmask, 0xFF, bytes);
 	q->wmask[q->ntoks] = 0;
-
-	if ((ret = find_marks(q)))
-		goto fail;
+	/* mentions after the last quotation's paragraph can attribute nothing */
+	{
+		size_t np;
+		const struct slant_paragraph *paras = slant_doc_paragraphs(d, &np);
+		const struct slant_quote *last = &q->quotes[q->nquotes - 1];
+		q->scan_end = paras[q->toks[last->tok_begin - 1].para < np ?
+					 q->toks[last->tok_begin - 1].para : np - 1].tok_end;
+		for (size_t i = 0; i < q->nquotes; i++) /* an outer quotation may end later */
+			if (q->quotes[i].tok_end + 1 > q->scan_end)
+				q->scan_end = q->quotes[i].tok_end + 1 < q->ntoks ? q->quotes[i].tok_end + 1 : (uint32_t)q->ntoks;
+	}
 	if ((ret = find_mentions(q)))
 		goto fail;
 	if (q->nments)
