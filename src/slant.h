@@ -499,6 +499,7 @@ struct slant_quote {
 	uint32_t speaker;          /* index into slant_quotes_speakers(), or UINT32_MAX */
 	uint32_t verb;             /* attribution verb of the people table, or UINT32_MAX */
 	uint32_t verb_start, verb_end; /* the verb in the original text */
+	uint32_t para;             /* its paragraph (slant_doc_paragraphs() index) */
 	uint16_t depth;            /* 0, or 1 and more inside another quote */
 	uint8_t kind;              /* enum slant_quote_kind */
 	uint8_t flags;             /* SLANT_QUOTEF_* */

@@ -84,10 +84,11 @@ const char *slant_people_verb(const struct slant_people *pp, uint32_t i, const c
 static int classify_entries(struct slant_people *pp, size_t before, uint8_t kind, size_t first,
 			    struct slant_err *err)
 {
-	size_t n = slant_lexicon_size(pp->lx);
+	size_t n = slant_lexicon_size(pp->lx), capref = pp->capentries;
 
-	if (SLANT_GROW(pp->ekind, pp->capentries, n) ||
-	    !(pp->eref = realloc(pp->eref, pp->capentries * sizeof(*pp->eref))))
+	if (n == before)
+		return 0; /* a file with a header only */
+	if (SLANT_GROW(pp->eref, capref, n) || SLANT_GROW(pp->ekind, pp->capentries, n))
 		return slant_fail_oom(err);
 	for (size_t e = before; e < n; e++) {
 		pp->ekind[e] = kind;
@@ -105,6 +106,17 @@ static bool dup_field(const char *s, size_t n, char **out)
 		return true;
 	*out = slant_memdup0(s, n);
 	return *out != NULL;
+}
+
+/* Whether s[0..n) has a letter (any non-ASCII byte counts as one). */
+static bool has_letter(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+			return true;
+	}
+	return false;
 }
 
 static bool has_upper(const char *s, size_t n, bool *all)
@@ -242,6 +254,10 @@ static int parse_generated(struct slant_people *pp, const struct slant_buf *gen,
 
 	slant_err_clear(&e);
 	ret = slant_lexicon_parse(lx, gen->data, gen->len, name, SLANT_LEXICON_TSV, &e);
+	if (!ret && slant_lexicon_size(lx) - before != nlines) /* a term the lexicon skipped */
+		return slant_fail(err, SLANT_EDATA, name, 0, -1,
+				  "%zu names or words were not usable terms",
+				  nlines - (slant_lexicon_size(lx) - before));
 	if (!ret)
 		return classify_entries(pp, before, kind, first, err);
 	if (ret) {
@@ -355,6 +371,12 @@ static int parse_speakers(struct slant_people *pp, const char *data, size_t len,
 				a += 4;
 				al -= 4;
 			}
+			if (al && (*a == '#' || !has_letter(a, al))) {
+				ret = slant_fail(err, SLANT_EDATA, name, line, -1,
+						 "name or alias '%.*s' needs a letter and may not start "
+						 "with '#'", (int)al, a);
+				goto out;
+			}
 			bool dup = false;
 			for (size_t k = 0; k < nseen && !dup; k++)
 				dup = seenl[k] == al && !strncasecmp(seen[k], a, al);
@@ -458,6 +480,12 @@ static int parse_roles(struct slant_people *pp, const char *data, size_t len, co
 		if (!fl[0] || !fl[1]) {
 			ret = slant_fail(err, SLANT_EDATA, name, line, -1,
 					 !fl[0] ? "empty word" : "empty role");
+			goto out;
+		}
+		if (*f[0] == '#' || !has_letter(f[0], fl[0])) {
+			ret = slant_fail(err, SLANT_EDATA, name, line, -1,
+					 "word '%.*s' needs a letter and may not start with '#'",
+					 (int)fl[0], f[0]);
 			goto out;
 		}
 		bool org = fl[3] == 3 && !memcmp(f[3], "org", 3);

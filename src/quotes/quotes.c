@@ -71,6 +71,8 @@ struct slant_quotes {
 	size_t nspeakers, capspeakers;
 	struct pair *pairs;
 	size_t npairs, cappairs;
+	uint32_t *dbl; /* scratch: a paragraph's double pairs */
+	size_t capdbl;
 	struct mention *ments;
 	size_t nments, capments;
 	struct entity *ents;
@@ -132,6 +134,7 @@ void slant_quotes_free(struct slant_quotes *q)
 	free(q->quotes);
 	free(q->speakers);
 	free(q->pairs);
+	free(q->dbl);
 	free(q->ments);
 	free(q->ents);
 	free(q->tokinfo);
@@ -283,6 +286,14 @@ static uint32_t sentence_end(const struct slant_quotes *q, uint32_t t)
 	size_t ns;
 	const struct slant_sentence *s = slant_doc_sentences(q->d, &ns);
 	return s[q->sent_of[t]].tok_end;
+}
+
+/* The paragraph of token t (tokens' own field saturates at 65535): set once sent_of is. */
+static uint32_t para_of(const struct slant_quotes *q, uint32_t t)
+{
+	size_t ns;
+	const struct slant_sentence *s = slant_doc_sentences(q->d, &ns);
+	return s[q->sent_of[t]].para;
 }
 
 static bool is_cap(const struct slant_quotes *q, uint32_t t)
@@ -535,6 +546,31 @@ static bool pair_inside(const struct slant_quotes *q, const struct pair *a, cons
 	return b->open > a->open && b_end <= a_end;
 }
 
+/*
+ * Whether single pair `pr` crosses the double pair holding token `at` (its last double pair
+ * opening before `at`): it neither contains it nor lies inside it. q->dbl lists the
+ * paragraph's `ndbl` double pairs.
+ */
+static bool crosses_double(const struct slant_quotes *q, const struct pair *pr, uint32_t at,
+			   size_t ndbl)
+{
+	size_t lo = 0, hi = ndbl;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (q->pairs[q->dbl[mid]].open < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (!lo)
+		return false;
+	const struct pair *o = &q->pairs[q->dbl[lo - 1]];
+	uint32_t o_end = o->close != NONE ? o->close : NONE;
+	bool overlap = o->open < pr->close && pr->open < o_end;
+	return overlap && !pair_inside(q, pr, o) && !pair_inside(q, o, pr);
+}
+
 static int find_marks(struct slant_quotes *q)
 {
 	size_t np;
@@ -554,23 +590,25 @@ static int find_marks(struct slant_quotes *q)
 	q->nquotes = 0;
 	uint32_t stack[32];
 	size_t depth = 0;
+	size_t group = 0, ndbl = 0; /* the paragraph's pairs start at `group`; its doubles */
 	for (size_t i = 0; i < q->npairs; i++) {
 		struct pair *pr = &q->pairs[i];
-		bool crosses = false;
-		if (pr->type == MARK_SINGLE) {
-			for (size_t j = 0; j < q->npairs && !crosses; j++) {
-				struct pair *o = &q->pairs[j];
-				if (o->type != MARK_DOUBLE || o->para != pr->para)
-					continue;
-				bool o_in = pair_inside(q, pr, o), p_in = pair_inside(q, o, pr);
-				uint32_t oe = o->close != NONE ? o->close : NONE;
-				bool overlap = o->open < (pr->close != NONE ? pr->close : NONE) &&
-					       pr->open < oe;
-				if (overlap && !o_in && !p_in)
-					crosses = true;
+		if (i == group) {
+			/* a new paragraph: list its double pairs, disjoint and in order */
+			size_t end = i;
+			ndbl = 0;
+			while (end < q->npairs && q->pairs[end].para == pr->para) {
+				if (q->pairs[end].type == MARK_DOUBLE) {
+					if (SLANT_GROW(q->dbl, q->capdbl, ndbl + 1))
+						return SLANT_ENOMEM;
+					q->dbl[ndbl++] = (uint32_t)end;
+				}
+				end++;
 			}
+			group = end;
 		}
-		if (crosses)
+		if (pr->type == MARK_SINGLE &&
+		    (crosses_double(q, pr, pr->open, ndbl) || crosses_double(q, pr, pr->close, ndbl)))
 			continue;
 		uint32_t start = q->toks[pr->open].end;
 		if (pr->end <= start)
@@ -593,6 +631,7 @@ static int find_marks(struct slant_quotes *q)
 		for (uint32_t t = qt->tok_begin; t < qt->tok_end; t++)
 			qt->words += is_word(q, t);
 		qt->depth = (uint16_t)depth;
+		qt->para = pr->para;
 		qt->flags = pr->flags;
 		qt->speaker = NONE;
 		qt->verb = NONE;
@@ -612,14 +651,14 @@ static int find_marks(struct slant_quotes *q)
 		struct slant_quote *a = &q->quotes[i];
 		if (a->depth || !(a->flags & SLANT_QUOTEF_UNCLOSED))
 			continue;
-		uint32_t para = q->toks[a->tok_begin - 1].para;
+		uint32_t para = a->para;
 		if (para + 1 >= np || a->end != paras[para].end)
 			continue;
 		for (size_t j = i + 1; j < q->nquotes; j++) {
 			struct slant_quote *b = &q->quotes[j];
 			if (b->depth)
 				continue;
-			if (q->toks[b->tok_begin - 1].para == para + 1 &&
+			if (b->para == para + 1 &&
 			    b->tok_begin - 1 == paras[para + 1].tok_begin) {
 				a->flags |= SLANT_QUOTEF_CONTINUES;
 				b->flags |= SLANT_QUOTEF_CONTINUED;
@@ -817,6 +856,32 @@ static uint32_t name_form(struct slant_quotes *q, uint32_t tb, uint32_t te)
 	return nw;
 }
 
+/* Word tokens of the name [tb, te). */
+static uint32_t name_words(const struct slant_quotes *q, uint32_t tb, uint32_t te)
+{
+	uint32_t n = 0;
+	for (uint32_t t = tb; t < te; t++)
+		n += q->toks[t].kind == SLANT_TOK_WORD;
+	return n;
+}
+
+/* The token of a name's surname: its last word, without "Jr." and the like. */
+static uint32_t surname_token(const struct slant_quotes *q, uint32_t tb, uint32_t te)
+{
+	uint32_t t = te;
+
+	while (t > tb + 1) {
+		t--;
+		if (q->toks[t].kind != SLANT_TOK_WORD)
+			continue;
+		const char *n = norm(q, t);
+		if (strcmp(n, "jr") && strcmp(n, "jr.") && strcmp(n, "sr") && strcmp(n, "sr.") &&
+		    strcmp(n, "ii") && strcmp(n, "iii") && strcmp(n, "iv"))
+			return t;
+	}
+	return tb;
+}
+
 /* The lower-case key of word token t (possessive dropped), in a static-free way: into out. */
 static void word_key(const struct slant_quotes *q, uint32_t t, char *out, size_t size)
 {
@@ -842,7 +907,7 @@ static bool edit1(const char *a, const char *b)
 	while (i < la && i < lb && a[i] == b[i])
 		i++;
 	if (la == lb)
-		return !strcmp(a + i + 1, b + i + 1) || !strcmp(a + i, b + i);
+		return i < la && !strcmp(a + i + 1, b + i + 1);
 	if (la > lb)
 		return !strcmp(a + i + 1, b + i);
 	return !strcmp(a + i, b + i + 1);
@@ -1034,7 +1099,7 @@ static void title_before(const struct slant_quotes *q, uint32_t tb, struct entit
 	 * "a law professor at Temple University" gives the university no title */
 	for (int k = 0; k < 5 && t > 0; k++) {
 		t--;
-		if ((q->tokinfo[t] & TI_INQUOTE) || q->toks[t].para != q->toks[tb].para)
+		if ((q->tokinfo[t] & TI_INQUOTE) || para_of(q, t) != para_of(q, tb))
 			break;
 		if (punct_is(q, t, '.') && t > 0 &&
 		    ((TMASK(q, t - 1) & W_HONORIFIC) || role_ending(q, t) != NONE))
@@ -1102,7 +1167,7 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool t
 	uint32_t id = NONE;
 	bool org = is_orgish_run(q, tb, te);
 
-	word_key(q, te - 1, sur, sizeof(sur));
+	word_key(q, surname_token(q, tb, te), sur, sizeof(sur));
 	word_key(q, tb, first, sizeof(first));
 	bool thing = !org && te - tb > 1 && (word_mask(sur) & W_THING);
 	org |= thing;
@@ -1147,7 +1212,7 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool t
 			}
 		}
 	} else if (q->ents[id].person == NONE && q->ents[id].type == SLANT_SPEAKER_PERSON &&
-		   te - tb > q->ents[id].ntok) {
+		   name_words(q, tb, te) > q->ents[id].ntok) {
 		/* a fuller form: "Halloway" first, "J.R. Halloway" later */
 		struct entity *e = &q->ents[id];
 		e->ntok = name_form(q, tb, te);
@@ -1504,7 +1569,7 @@ static int find_mentions(struct slant_quotes *q)
 			uint32_t te = t, last_title_end = t;
 			uint32_t title_role = NONE;
 			while (te < q->ntoks && !(q->tokinfo[te] & TI_INQUOTE) &&
-			       q->toks[te].para == k->para) {
+			       para_of(q, te) == para_of(q, t)) {
 				const struct slant_token *w = &q->toks[te];
 				if (w->kind == SLANT_TOK_WORD && (w->flags & SLANT_TOKF_CAP) &&
 				    (te == t || !not_name(q, te))) {
@@ -2133,7 +2198,7 @@ static uint32_t pronoun_speaker(const struct slant_quotes *q, const struct menti
 		const struct slant_quote *pq = &q->quotes[j];
 		if (pq->depth || pq->speaker == NONE)
 			continue;
-		if ((uint32_t)q->toks[pq->tok_begin - 1].para + 2 < para)
+		if (pq->para + 2 < para)
 			break;
 		if (pronoun_fits(&q->ents[pq->speaker], m->pron))
 			last = pq->speaker;
@@ -2160,7 +2225,7 @@ static int attribute(struct slant_quotes *q)
 	for (size_t i = 0; i < q->nquotes; i++) {
 		struct slant_quote *qt = &q->quotes[i];
 		uint32_t open = qt->tok_begin - 1;
-		uint32_t para = q->toks[open].para;
+		uint32_t para = qt->para;
 		const struct slant_paragraph *pg = &paras[para];
 		uint32_t lo = sentence_start(q, open);
 		struct attrib a = { NONE, NONE, NONE, false, false };
@@ -2173,7 +2238,7 @@ static int attribute(struct slant_quotes *q)
 		}
 		/* the reporter's words around it: back to the sentence start or the last quote */
 		if (prev != NONE && q->quotes[prev].close > q->toks[lo].start &&
-		    q->toks[q->quotes[prev].tok_begin - 1].para == para) {
+		    q->quotes[prev].para == para) {
 			uint32_t pc = q->quotes[prev].tok_end;
 			if (!(q->quotes[prev].flags & SLANT_QUOTEF_UNCLOSED))
 				lo = pc + 1 > lo ? pc + 1 : lo;
@@ -2216,7 +2281,7 @@ static int attribute(struct slant_quotes *q)
 		if (!a.found && prev != NONE && q->quotes[prev].speaker != NONE) {
 			/* the same speaker goes on: “…,” she added. “…” */
 			const struct slant_quote *pq = &q->quotes[prev];
-			uint32_t ppara = q->toks[pq->tok_begin - 1].para;
+			uint32_t ppara = pq->para;
 			bool same_para = ppara == para;
 			bool next_para = ppara + 1 == para && open == pg->tok_begin && qt->words >= 4;
 			if ((same_para || next_para) && pq->kind == SLANT_QUOTE_DIRECT) {
@@ -2442,8 +2507,7 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 		size_t np;
 		const struct slant_paragraph *paras = slant_doc_paragraphs(d, &np);
 		const struct slant_quote *last = &q->quotes[q->nquotes - 1];
-		q->scan_end = paras[q->toks[last->tok_begin - 1].para < np ?
-					 q->toks[last->tok_begin - 1].para : np - 1].tok_end;
+		q->scan_end = paras[last->para].tok_end;
 		for (size_t i = 0; i < q->nquotes; i++) /* an outer quotation may end later */
 			if (q->quotes[i].tok_end + 1 > q->scan_end)
 				q->scan_end = q->quotes[i].tok_end + 1 < q->ntoks ? q->quotes[i].tok_end + 1 : (uint32_t)q->ntoks;
