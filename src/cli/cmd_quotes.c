@@ -29,8 +29,10 @@ const char cmd_quotes_usage[] =
 	"  --top N                speakers listed per outlet (default 5)\n"
 	"  --speakers FILE        who is who (default: the shipped lexicons/speakers.tsv);\n"
 	"                         --speakers none for none\n"
-	"  --roles FILE           titles and role nouns (default: lexicons/roles.tsv)\n"
-	"  --verbs FILE           attribution verbs (default: lexicons/attribution-verbs.tsv)\n"
+	"  --roles FILE           titles and role nouns (default: lexicons/roles.tsv);\n"
+	"                         --roles none for none\n"
+	"  --verbs FILE           attribution verbs (default: lexicons/attribution-verbs.tsv);\n"
+	"                         --verbs none for none\n"
 	"  --gold FILE            instead of listing quotations, score them against FILE (TSV:\n"
 	"                         id start end kind speaker group verb; repeatable) over the\n"
 	"                         articles it names: span precision, recall and F1 (exact, and\n"
@@ -95,7 +97,7 @@ struct gold {
 	uint32_t start, end;
 	uint8_t kind;
 	char *speaker, *group, *verb;
-	bool matched;
+	const char *file; /* the --gold argument, for messages */
 };
 
 struct eval {
@@ -549,8 +551,10 @@ static int load_gold(struct quotes *x, const char *path)
 		p = e + 1;
 		if (e > l && e[-1] == '\r')
 			e[-1] = '\0';
-		if (!*l || *l == '#' || (line == 1 && !strncmp(l, "id\t", 3)))
-			continue;
+		if (line == 1 && !strncmp(l, "\xEF\xBB\xBF", 3))
+			l += 3; /* a byte order mark */
+		if (!*l || *l == '#' || !strncmp(l, "id\tstart\t", 9))
+			continue; /* blank, comment or header */
 		char *f[7];
 		size_t nf = 0;
 		for (char *s = l; nf < 7;) {
@@ -583,7 +587,7 @@ static int load_gold(struct quotes *x, const char *path)
 		x->gold = g;
 		g = &x->gold[x->ngold++];
 		*g = (struct gold){ strdup(f[0]), (uint32_t)st, (uint32_t)en, (uint8_t)kind,
-				    strdup(f[4]), strdup(f[5]), strdup(f[6]), false };
+				    strdup(f[4]), strdup(f[5]), strdup(f[6]), path };
 		if (!g->id || !g->speaker || !g->group || !g->verb) {
 			cli_error("out of memory");
 			ret = EXIT_IO;
@@ -635,89 +639,151 @@ static uint32_t overlap(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
 	return hi > lo ? hi - lo : 0;
 }
 
+/* A (gold row, found quotation) pair overlapping by at least half. */
+struct cand {
+	size_t g, k;
+	double iou;
+	bool exact;
+};
+
+static int cmp_cand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->iou != y->iou)
+		return x->iou > y->iou ? -1 : 1;
+	if (x->exact != y->exact)
+		return x->exact ? -1 : 1;
+	if (x->g != y->g)
+		return x->g < y->g ? -1 : 1;
+	return (x->k > y->k) - (x->k < y->k);
+}
+
+/* The article's text at [start, end), clamped to it, for messages. */
+static int span_len(const struct slant_article *a, uint32_t start)
+{
+	size_t left = start < a->text_len ? a->text_len - start : 0;
+	return (int)(left < 60 ? left : 60);
+}
+
+static void score_match(struct quotes *x, const struct slant_article *a, const struct gold *g,
+			const struct rec *r, const struct qjob *j)
+{
+	x->ev.overlap++;
+	x->ev.exact += r->start == g->start && r->end == g->end;
+	x->ev.kind_ok += r->kind == g->kind;
+	x->ev.kind_conf[g->kind][r->kind]++;
+	const char *ps = r->speaker != UINT32_MAX ? j->strs.data + r->speaker : NULL;
+	const char *text = a->text + g->start;
+	int tl = span_len(a, g->start);
+	if (*g->speaker) {
+		bool ok = same_speaker(g->speaker, ps);
+		bool group_ok = r->group && !strcmp(r->group, g->group);
+		x->ev.spk_n++;
+		x->ev.spk_ok += ok;
+		x->ev.grp_n++;
+		x->ev.grp_ok += group_ok;
+		if (*g->verb) {
+			const char *pv = r->verb != UINT32_MAX ? j->strs.data + r->verb : "";
+			size_t gl = strcspn(g->verb, " "), pl = strcspn(pv, " ");
+			x->ev.verb_n++;
+			x->ev.verb_ok += gl == pl && !strncmp(g->verb, pv, gl);
+		}
+		if (x->errors && !ok)
+			fprintf(stderr, "speaker\t%s\t%u\t%u\tgold=%s\tpred=%s\t%.*s\n", a->id,
+				g->start, g->end, g->speaker, ps ? ps : "-", tl, text);
+		else if (x->errors && !group_ok)
+			fprintf(stderr, "group\t%s\t%u\t%u\t%s\tgold=%s\tpred=%s\n", a->id, g->start,
+				g->end, ps, g->group, r->group ? r->group : "-");
+	}
+	if (x->errors && r->kind != g->kind)
+		fprintf(stderr, "kind\t%s\t%u\t%u\tgold=%s\tpred=%s\t%.*s\n", a->id, g->start,
+			g->end, slant_quote_kind_name(g->kind), slant_quote_kind_name(r->kind), tl,
+			text);
+}
+
+/*
+ * Scores one article against its gold rows: every (gold, found) pair overlapping by at least
+ * half of their union, best overlap first (exact before not, then in order), each row and
+ * quotation matched once, so the scores do not depend on the order of the rows.
+ */
 static int eval_article(struct quotes *x, const struct slant_article *a, const struct qjob *j)
 {
-	size_t gb = x->ngold, ge = 0;
+	size_t *rows = NULL, nrows = 0;
+	struct cand *c = NULL;
+	size_t nc = 0;
+	bool *gused = NULL, *kused = NULL;
+	int ret = SLANT_ENOMEM;
 
-	for (size_t i = 0; i < x->ngold; i++)
-		if (!strcmp(x->gold[i].id, a->id)) {
-			if (gb == x->ngold)
-				gb = i;
-			ge = i + 1;
+	for (size_t i = 0; i < x->ngold; i++) {
+		if (strcmp(x->gold[i].id, a->id))
+			continue;
+		if (x->gold[i].end > a->text_len) {
+			cli_error("%s: gold span %u-%u is past the end of article '%s' (%zu bytes)",
+				  x->gold[i].file, x->gold[i].start, x->gold[i].end, a->id, a->text_len);
+			ret = SLANT_ESTOP; /* reported */
+			goto out;
 		}
-	if (gb == x->ngold)
-		return 0;
+		size_t *v = realloc(rows, (nrows + 1) * sizeof(*v));
+		if (!v)
+			goto out;
+		rows = v;
+		rows[nrows++] = i;
+	}
+	if (!nrows) {
+		ret = 0;
+		goto out;
+	}
 	x->ev.articles++;
 	x->ev.pred += j->nrecs;
-	for (size_t i = gb; i < ge; i++)
-		if (!strcmp(x->gold[i].id, a->id))
-			x->ev.gold++;
-	bool *used = calloc(j->nrecs + 1, sizeof(*used));
-	if (!used)
-		return SLANT_ENOMEM;
-	for (size_t i = gb; i < ge; i++) {
-		struct gold *g = &x->gold[i];
-		if (strcmp(g->id, a->id))
-			continue;
-		/* the predicted quotation overlapping it most, by intersection over union */
-		size_t best = SIZE_MAX;
-		double best_iou = 0;
+	x->ev.gold += nrows;
+	if (!(gused = calloc(nrows, sizeof(*gused))) || !(kused = calloc(j->nrecs + 1, sizeof(*kused))))
+		goto out;
+	for (size_t gi = 0; gi < nrows; gi++) {
+		const struct gold *g = &x->gold[rows[gi]];
 		for (size_t k = 0; k < j->nrecs; k++) {
 			const struct rec *r = &j->recs[k];
-			if (used[k])
-				continue;
 			uint32_t ov = overlap(g->start, g->end, r->start, r->end);
 			uint32_t un = (g->end - g->start) + (r->end - r->start) - ov;
 			double iou = un ? (double)ov / un : 0;
-			if (iou > best_iou)
-				best_iou = iou, best = k;
+			if (iou < 0.5)
+				continue;
+			struct cand *v = realloc(c, (nc + 1) * sizeof(*v));
+			if (!v)
+				goto out;
+			c = v;
+			c[nc++] = (struct cand){ gi, k, iou, r->start == g->start && r->end == g->end };
 		}
-		const struct rec *r = best != SIZE_MAX && best_iou >= 0.5 ? &j->recs[best] : NULL;
-		if (!r) {
-			if (x->errors)
-				fprintf(stderr, "miss\t%s\t%u\t%u\t%s\t%s\t%.60s\n", a->id, g->start,
-					g->end, slant_quote_kind_name(g->kind), g->speaker,
-					a->text + g->start);
-			continue;
-		}
-		used[best] = true;
-		x->ev.overlap++;
-		x->ev.exact += r->start == g->start && r->end == g->end;
-		x->ev.kind_ok += r->kind == g->kind;
-		x->ev.kind_conf[g->kind][r->kind]++;
-		const char *ps = r->speaker != UINT32_MAX ? j->strs.data + r->speaker : NULL;
-		if (*g->speaker) {
-			bool ok = same_speaker(g->speaker, ps);
-			x->ev.spk_n++;
-			x->ev.spk_ok += ok;
-			x->ev.grp_n++;
-			x->ev.grp_ok += r->group && !strcmp(r->group, g->group);
-			if (*g->verb) {
-				const char *pv = r->verb != UINT32_MAX ? j->strs.data + r->verb : "";
-				size_t gl = strcspn(g->verb, " "), pl = strcspn(pv, " ");
-				x->ev.verb_n++;
-				x->ev.verb_ok += gl == pl && !strncmp(g->verb, pv, gl);
-			}
-			if (x->errors && !ok)
-				fprintf(stderr, "speaker\t%s\t%u\t%u\tgold=%s\tpred=%s\t%.60s\n", a->id,
-					g->start, g->end, g->speaker, ps ? ps : "-", a->text + g->start);
-			else if (x->errors && !(r->group && !strcmp(r->group, g->group)))
-				fprintf(stderr, "group\t%s\t%u\t%u\t%s\tgold=%s\tpred=%s\n", a->id,
-					g->start, g->end, ps, g->group, r->group ? r->group : "-");
-		}
-		if (x->errors && r->kind != g->kind)
-			fprintf(stderr, "kind\t%s\t%u\t%u\tgold=%s\tpred=%s\t%.60s\n", a->id, g->start,
-				g->end, slant_quote_kind_name(g->kind), slant_quote_kind_name(r->kind),
-				a->text + g->start);
 	}
-	if (x->errors)
+	if (nc)
+		qsort(c, nc, sizeof(*c), cmp_cand);
+	for (size_t i = 0; i < nc; i++) {
+		if (gused[c[i].g] || kused[c[i].k])
+			continue;
+		gused[c[i].g] = kused[c[i].k] = true;
+		score_match(x, a, &x->gold[rows[c[i].g]], &j->recs[c[i].k], j);
+	}
+	if (x->errors) {
+		for (size_t gi = 0; gi < nrows; gi++) {
+			const struct gold *g = &x->gold[rows[gi]];
+			if (!gused[gi])
+				fprintf(stderr, "miss\t%s\t%u\t%u\t%s\t%s\t%.*s\n", a->id, g->start,
+					g->end, slant_quote_kind_name(g->kind), g->speaker,
+					span_len(a, g->start), a->text + g->start);
+		}
 		for (size_t k = 0; k < j->nrecs; k++)
-			if (!used[k])
-				fprintf(stderr, "extra\t%s\t%u\t%u\t%s\t%.60s\n", a->id, j->recs[k].start,
+			if (!kused[k])
+				fprintf(stderr, "extra\t%s\t%u\t%u\t%s\t%.*s\n", a->id, j->recs[k].start,
 					j->recs[k].end, slant_quote_kind_name(j->recs[k].kind),
-					a->text + j->recs[k].start);
-	free(used);
-	return 0;
+					span_len(a, j->recs[k].start), a->text + j->recs[k].start);
+	}
+	ret = 0;
+out:
+	free(rows);
+	free(c);
+	free(gused);
+	free(kused);
+	return ret;
 }
 
 static int print_eval(struct quotes *x)
@@ -791,7 +857,7 @@ static int tail(void *ctx, const struct slant_pipeline_stats *st)
 	if (x->gold_path) {
 		if (!x->ev.articles) {
 			cli_error("none of the gold file's articles was in the input (check --field id=...)");
-			return SLANT_EDATA;
+			return SLANT_ESTOP; /* reported */
 		}
 		return print_eval(x);
 	}
@@ -805,37 +871,47 @@ static int tail(void *ctx, const struct slant_pipeline_stats *st)
 	return 0;
 }
 
-/* Loads the people table and verbs the options name, or the shipped ones. */
-static int load_resources(struct quotes *x)
+/*
+ * Loads one table of the people table: the file the option names, the shipped one when it
+ * names none, or nothing for "none". A shipped file that cannot be found is an error.
+ */
+static int load_table(struct quotes *x, int what, const char *opt, const char *given,
+		      const char *shipped)
 {
 	struct slant_err err;
-	const char *p;
+	const char *p = given ? given : cli_data_path(shipped);
 
+	if (given && !strcmp(given, "none"))
+		return 0;
+	if (!p) {
+		cli_error("cannot find %s: set SLANT_DATA_DIR, or give --%s FILE (or --%s none)",
+			  shipped, opt, opt);
+		return EXIT_IO;
+	}
 	slant_err_clear(&err);
+	if (slant_people_load(x->people, what, p, &err)) {
+		cli_error_err(&err);
+		return cli_exit_code(err.code);
+	}
+	return 0;
+}
+
+static int load_resources(struct quotes *x)
+{
+	int ret;
+
 	if (!(x->people = slant_people_new())) {
 		cli_error("out of memory");
 		return EXIT_IO;
 	}
-	if (!x->speakers_path || strcmp(x->speakers_path, "none")) {
-		p = x->speakers_path ? x->speakers_path : cli_data_path("lexicons/speakers.tsv");
-		if (p && slant_people_load(x->people, SLANT_PEOPLE_SPEAKERS, p, &err))
-			goto fail;
-	}
-	if (!x->roles_path || strcmp(x->roles_path, "none")) {
-		p = x->roles_path ? x->roles_path : cli_data_path("lexicons/roles.tsv");
-		if (p && slant_people_load(x->people, SLANT_PEOPLE_ROLES, p, &err))
-			goto fail;
-	}
-	if (!x->verbs_path || strcmp(x->verbs_path, "none")) {
-		p = x->verbs_path ? x->verbs_path : cli_data_path("lexicons/attribution-verbs.tsv");
-		if (p && slant_people_load(x->people, SLANT_PEOPLE_VERBS, p, &err))
-			goto fail;
-	}
+	if ((ret = load_table(x, SLANT_PEOPLE_SPEAKERS, "speakers", x->speakers_path,
+			      "lexicons/speakers.tsv")) ||
+	    (ret = load_table(x, SLANT_PEOPLE_ROLES, "roles", x->roles_path, "lexicons/roles.tsv")) ||
+	    (ret = load_table(x, SLANT_PEOPLE_VERBS, "verbs", x->verbs_path,
+			      "lexicons/attribution-verbs.tsv")))
+		return ret;
 	x->conf.people = x->people;
 	return 0;
-fail:
-	cli_error_err(&err);
-	return cli_exit_code(err.code);
 }
 
 int cmd_quotes(int argc, char **argv)

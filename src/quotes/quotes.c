@@ -24,6 +24,12 @@
 #include <string.h>
 
 #define NONE UINT32_MAX
+/*
+ * How far back searches go: the last LOOKBACK mentions or quotations, the last 2 * LOOKBACK
+ * entities. Real articles stay far below; a hostile one (thousands of names or pronouns) would
+ * otherwise cost time growing with the square of its length.
+ */
+#define LOOKBACK 256
 
 enum { MARK_DOUBLE = 1, MARK_SINGLE = 2 };
 enum { DIR_AMBIG = 0, DIR_OPEN = 1, DIR_CLOSE = 2 };
@@ -800,6 +806,11 @@ static const struct slant_role *role_of(const struct slant_quotes *q, uint32_t r
 	return r != NONE && q->conf->people ? &q->conf->people->roles[r] : NULL;
 }
 
+static size_t ent_floor(const struct slant_quotes *q)
+{
+	return q->nents > 2 * LOOKBACK ? q->nents - 2 * LOOKBACK : 0;
+}
+
 static int new_entity(struct slant_quotes *q, uint8_t type, uint32_t *id)
 {
 	if (SLANT_GROW(q->ents, q->capents, q->nents + 1))
@@ -924,7 +935,7 @@ static uint32_t find_person(const struct slant_quotes *q, const char *sur, const
 	uint32_t h = whash(sur), fuzzy = NONE;
 	size_t sl = strlen(sur), fl = first ? strlen(first) : 0;
 
-	for (size_t i = q->nents; i-- > 0;) {
+	for (size_t i = q->nents; i-- > ent_floor(q);) {
 		const struct entity *e = &q->ents[i];
 		if (e->type != SLANT_SPEAKER_PERSON || e->surname == NONE)
 			continue;
@@ -948,7 +959,7 @@ static int entity_for_person(struct slant_quotes *q, uint32_t person, uint32_t *
 {
 	const struct slant_people *pp = q->conf->people;
 
-	for (size_t i = 0; i < q->nents; i++)
+	for (size_t i = ent_floor(q); i < q->nents; i++)
 		if (q->ents[i].person == person) {
 			*id = (uint32_t)i;
 			return 0;
@@ -1187,7 +1198,7 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool t
 		/* the same organisation named again */
 		uint32_t nw = name_form(q, tb, te);
 		(void)nw;
-		for (size_t i = 0; i < q->nents && id == NONE; i++)
+		for (size_t i = ent_floor(q); i < q->nents && id == NONE; i++)
 			if (q->ents[i].type == SLANT_SPEAKER_ORG && q->ents[i].person == NONE &&
 			    !strcmp(stored(q, q->ents[i].name), q->tmp.data))
 				id = (uint32_t)i;
@@ -1248,7 +1259,7 @@ static uint32_t document_owner(const struct slant_quotes *q, uint32_t rb)
 {
 	uint32_t s = q->sent_of[rb], best = NONE, best_tok = NONE;
 
-	for (size_t i = q->nments; i-- > 0;) {
+	for (size_t i = q->nments; i-- > (q->nments > LOOKBACK ? q->nments - LOOKBACK : 0);) {
 		const struct mention *m = &q->ments[i];
 		uint32_t ms = q->sent_of[m->tb];
 		if (m->tb >= rb)
@@ -1290,7 +1301,7 @@ static int plural_speaker(struct slant_quotes *q, uint32_t r, uint32_t *id)
 	const char *group = NULL;
 	bool same = true;
 
-	for (size_t i = q->nents; i-- > 0 && n < 3;) {
+	for (size_t i = q->nents; i-- > ent_floor(q) && n < 3;) {
 		const struct entity *e = &q->ents[i];
 		if (e->type == SLANT_SPEAKER_PERSON && has_role(q, e, r))
 			members[n++] = (uint32_t)i;
@@ -1308,7 +1319,7 @@ static int plural_speaker(struct slant_quotes *q, uint32_t r, uint32_t *id)
 		same &= g && (!group || !strcmp(g, group));
 		group = g;
 	}
-	for (size_t i = 0; i < q->nents; i++)
+	for (size_t i = ent_floor(q); i < q->nents; i++)
 		if (q->ents[i].type == SLANT_SPEAKER_UNNAMED && q->ents[i].plural &&
 		    q->ents[i].namelen == q->tmp.len &&
 		    !memcmp(stored(q, q->ents[i].name), q->tmp.data, q->tmp.len)) {
@@ -1362,7 +1373,7 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 		return SLANT_ENOMEM;
 	if (id == NONE && (definite || (!indefinite && tb == rb && ro->org))) {
 		/* "the mayor", "the department": the last entity with that role or word */
-		for (size_t i = q->nents; i-- > 0 && id == NONE;) {
+		for (size_t i = q->nents; i-- > ent_floor(q) && id == NONE;) {
 			const struct entity *e = &q->ents[i];
 			const struct slant_role *er = role_of(q, e->role);
 			if (e->type == SLANT_SPEAKER_UNNAMED)
@@ -1404,7 +1415,7 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 		if (slant_doc_span_text(q->d, q->text, q->toks[db].start, q->toks[de - 1].end,
 					&q->tmp))
 			return SLANT_ENOMEM;
-		for (size_t i = 0; i < q->nents && id == NONE; i++)
+		for (size_t i = ent_floor(q); i < q->nents && id == NONE; i++)
 			if (q->ents[i].type == SLANT_SPEAKER_UNNAMED &&
 			    q->ents[i].namelen == q->tmp.len &&
 			    !memcmp(stored(q, q->ents[i].name), q->tmp.data, q->tmp.len))
@@ -1745,7 +1756,7 @@ static void resolve_pronouns(struct slant_quotes *q)
 		uint32_t best[BACK], chain[BACK];
 		for (int k = 0; k < BACK; k++)
 			best[k] = chain[k] = NONE;
-		for (size_t j = i; j-- > 0;) {
+		for (size_t j = i; j-- > (i > LOOKBACK ? i - LOOKBACK : 0);) {
 			const struct mention *c = &q->ments[j];
 			uint32_t cs = q->sent_of[c->tb];
 			if (cs > s || s - cs >= BACK)
@@ -2194,7 +2205,7 @@ static uint32_t pronoun_speaker(const struct slant_quotes *q, const struct menti
 
 	if (m->pron != 'h' && m->pron != 's')
 		return p;
-	for (size_t j = qi; j-- > 0;) {
+	for (size_t j = qi; j-- > (qi > LOOKBACK ? qi - LOOKBACK : 0);) {
 		const struct slant_quote *pq = &q->quotes[j];
 		if (pq->depth || pq->speaker == NONE)
 			continue;

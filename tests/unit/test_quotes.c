@@ -420,6 +420,18 @@ static void test_name_clustering(void **state)
 	assert_int_equal(ns, 2);
 }
 
+static void test_suffixes(void **state)
+{
+	struct fixture *f = *state;
+
+	/* "Jr." keeps the surname: two people with it stay apart, the surname alone joins */
+	assert_string_equal(run(f, "“We will fight this in court,” said Robert Kessler Jr. “Nobody asked "
+				   "us first,” said Robert Lang Jr. “It is a disgrace,” Kessler said."),
+			    "direct|Robert Kessler Jr|said|We will fight this in court,\n"
+			    "direct|Robert Lang Jr|said|Nobody asked us first,\n"
+			    "direct|Robert Kessler Jr|said|It is a disgrace,\n");
+}
+
 static void test_offsets(void **state)
 {
 	struct fixture *f = *state;
@@ -459,6 +471,28 @@ static void test_people_errors(void **state)
 	assert_int_equal(err.line, 2);
 	slant_people_free(pp);
 
+	/* an alias that would be read as a comment, or has no letter, is refused */
+	pp = slant_people_new();
+	static const char hash[] = "name\taliases\tgroup\trole\tnote\nA B\t#ab\tdemocrat\t\t\n";
+	static const char digits[] = "name\taliases\tgroup\trole\tnote\nFiveThirtyEight\t538\tmedia\t\t\n";
+	assert_int_equal(slant_people_parse(pp, SLANT_PEOPLE_SPEAKERS, hash, strlen(hash), "s.tsv", &err),
+			 SLANT_EDATA);
+	assert_int_equal(err.line, 2);
+	assert_int_equal(slant_people_parse(pp, SLANT_PEOPLE_SPEAKERS, digits, strlen(digits), "s.tsv",
+					    &err), SLANT_EDATA);
+	slant_people_free(pp);
+
+	/* tables with a header only are empty, not an error */
+	pp = slant_people_new();
+	static const char roles_only[] = "word\trole\tgroup\ttype\tnote\n";
+	static const char verbs_only[] = "term\tcategory\tlean\tweight\tnote\n";
+	assert_int_equal(slant_people_parse(pp, SLANT_PEOPLE_ROLES, roles_only, strlen(roles_only),
+					    "r.tsv", &err), 0);
+	assert_int_equal(slant_people_parse(pp, SLANT_PEOPLE_VERBS, verbs_only, strlen(verbs_only),
+					    "v.tsv", &err), 0);
+	assert_int_equal(slant_people_roles(pp) + slant_people_verbs(pp), 0);
+	slant_people_free(pp);
+
 	/* a name given twice is refused, with the second line's number */
 	pp = slant_people_new();
 	static const char dup[] = "name\taliases\tgroup\trole\tnote\nA B\t\tdemocrat\t\t\nC D\tA B\tdemocrat\t\t\n";
@@ -484,6 +518,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_plural_and_org_roles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_name_clustering, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_suffixes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_offsets, setup, teardown),
 		cmocka_unit_test(test_people_errors),
 	};
