@@ -174,6 +174,26 @@ static int add_json_or_null(struct slant_buf *b, const char *s)
 	return s ? slant_buf_add_json(b, s, strlen(s)) : slant_buf_adds(b, "null");
 }
 
+/* Appends s cut to `width` characters (never inside one) and padded with spaces to it. */
+static int add_column(struct slant_buf *b, const char *s, size_t width)
+{
+	size_t i = 0, chars = 0;
+
+	while (s[i] && chars < width) {
+		unsigned char c = (unsigned char)s[i];
+		size_t l = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		for (size_t k = 1; k < l; k++)
+			if (!s[i + k])
+				l = k;
+		i += l;
+		chars++;
+	}
+	int ret = cli_add_tsv(b, s, i);
+	while (!ret && chars++ < width)
+		ret = slant_buf_addc(b, ' ');
+	return ret;
+}
+
 static int render(struct quotes *x, struct qjob *j, const struct slant_article *a,
 		  const struct slant_quote *qt, const struct slant_speaker *sp, const char *verb,
 		  const char *vclass)
@@ -229,8 +249,13 @@ static int render(struct quotes *x, struct qjob *j, const struct slant_article *
 	char who[96];
 	snprintf(who, sizeof(who), "%s%s%s%s", sp ? sp->name : "-", sp && sp->group ? " (" : "",
 		 sp && sp->group ? sp->group : "", sp && sp->group ? ")" : "");
-	ret = slant_buf_addf(b, "%-14.14s %6u  %-7s  %-34s  %-12s  ", a->id, qt->start, kind, who,
-			     verb ? verb : "-");
+	/* columns cut on character boundaries, padded by characters */
+	ret = add_column(b, a->id, 14);
+	if (!ret) ret = slant_buf_addf(b, " %6u  %-7s  ", qt->start, kind);
+	if (!ret) ret = add_column(b, who, 34);
+	if (!ret) ret = slant_buf_adds(b, "  ");
+	if (!ret) ret = add_column(b, verb ? verb : "-", 12);
+	if (!ret) ret = slant_buf_adds(b, "  ");
 	/* the text on one line, cut at about 60 characters on a character boundary */
 	size_t shown = 0, chars = 0;
 	while (shown < tlen && chars < 60) {
@@ -555,7 +580,7 @@ static int load_gold(struct quotes *x, const char *path)
 			l += 3; /* a byte order mark */
 		if (!*l || *l == '#' || !strncmp(l, "id\tstart\t", 9))
 			continue; /* blank, comment or header */
-		char *f[7];
+		char *f[7] = { 0 };
 		size_t nf = 0;
 		for (char *s = l; nf < 7;) {
 			f[nf++] = s;
@@ -622,6 +647,22 @@ static const char *last_word(const char *s)
 }
 
 /* Same speaker, leniently: equal names, the same surname, or one name inside the other. */
+/* Whether word string w holds the whole word sub (a run of words bounded by spaces). */
+static bool has_words(const char *w, const char *sub)
+{
+	size_t n = strlen(sub);
+
+	for (const char *s = strstr(w, sub); s; s = strstr(s + 1, sub))
+		if ((s == w || s[-1] == ' ') && (s[n] == '\0' || s[n] == ' '))
+			return true;
+	return false;
+}
+
+/*
+ * Same speaker, leniently: the same name, one name's words inside the other's ("Halloway" in
+ * "JR Halloway", "DHS spokesperson" in "a DHS spokesperson"), or the same surname unless both
+ * give first names that differ ("Melania Trump" is not "Donald Trump"; "D. Trump" is).
+ */
 static bool same_speaker(const char *gold, const char *pred)
 {
 	char g[256], p[256];
@@ -630,7 +671,15 @@ static bool same_speaker(const char *gold, const char *pred)
 		return !*gold && !pred;
 	name_key(gold, g, sizeof(g));
 	name_key(pred, p, sizeof(p));
-	return !strcmp(g, p) || !strcmp(last_word(g), last_word(p)) || strstr(g, p) || strstr(p, g);
+	if (!strcmp(g, p) || has_words(g, p) || has_words(p, g))
+		return true;
+	if (strcmp(last_word(g), last_word(p)))
+		return false;
+	const char *gs = strchr(g, ' '), *ps = strchr(p, ' ');
+	if (!gs || !ps)
+		return true; /* a surname alone */
+	return g[0] == p[0] && (gs - g == 1 || ps - p == 1 ||
+				(gs - g == ps - p && !strncmp(g, p, (size_t)(gs - g))));
 }
 
 static uint32_t overlap(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)

@@ -562,7 +562,7 @@ static int parse_dic(struct slant_lexicon *lx, const char *data, size_t len, con
 			goto out;
 		}
 		if (section == 1) {
-			long num;
+			long num = 0;
 			const char *numend = read_long(p, e, &num);
 			const char *nm = numend;
 			while (nm < e && slant_is_space((unsigned char)*nm))
@@ -610,7 +610,7 @@ static int parse_dic(struct slant_lexicon *lx, const char *data, size_t len, con
 				q++;
 			if (q == e)
 				break;
-			long num;
+			long num = 0;
 			const char *numend = read_long(q, e, &num);
 			size_t c;
 			if (numend == q || (numend < e && !slant_is_space((unsigned char)*numend))) {

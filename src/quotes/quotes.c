@@ -1456,7 +1456,7 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 /* A role of several words starting with a capital but not a title: "U.S. attorney". */
 static bool role_phrase_at(const struct slant_quotes *q, uint32_t t)
 {
-	uint32_t re;
+	uint32_t re = 0;
 
 	if (!q->conf->people || role_at(q, t, &re) == NONE || re < t + 2)
 		return false;
@@ -1584,7 +1584,7 @@ static int find_mentions(struct slant_quotes *q)
 				const struct slant_token *w = &q->toks[te];
 				if (w->kind == SLANT_TOK_WORD && (w->flags & SLANT_TOKF_CAP) &&
 				    (te == t || !not_name(q, te))) {
-					uint32_t re;
+					uint32_t re = 0;
 					uint32_t r = pp ? role_at(q, te, &re) : NONE;
 					if (TMASK(q, te) & W_CLERGY) {
 						/* "Father Luis Ortega" is a priest, not a family member */
@@ -1678,7 +1678,7 @@ static int find_mentions(struct slant_quotes *q)
 			continue;
 		}
 		/* a role noun phrase */
-		uint32_t re;
+		uint32_t re = 0;
 		uint32_t r = pp ? role_at(q, t, &re) : NONE;
 		if (r != NONE) {
 			/* a title before a name is not a mention of its own */
