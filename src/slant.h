@@ -451,7 +451,7 @@ int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *
  */
 struct slant_people;
 
-/** An empty table; NULL on out of memory. Free with slant_people_free(). */
+/** An empty table; NULL on out of memory. Free with slant_people_free() (NULL is a no-op). */
 struct slant_people *slant_people_new(void);
 void slant_people_free(struct slant_people *pp);
 /**
@@ -465,7 +465,7 @@ enum { SLANT_PEOPLE_SPEAKERS = 1, SLANT_PEOPLE_ROLES, SLANT_PEOPLE_VERBS };
 int slant_people_load(struct slant_people *pp, int what, const char *path, struct slant_err *err);
 int slant_people_parse(struct slant_people *pp, int what, const char *data, size_t len,
 		       const char *name, struct slant_err *err);
-/** Number of speakers, roles and attribution verbs loaded. */
+/** Number of speakers, roles and attribution verbs loaded (0 for a NULL table). */
 size_t slant_people_speakers(const struct slant_people *pp);
 size_t slant_people_roles(const struct slant_people *pp);
 size_t slant_people_verbs(const struct slant_people *pp);
@@ -507,6 +507,11 @@ struct slant_quote {
 
 enum { SLANT_SPEAKER_PERSON = 1, SLANT_SPEAKER_ORG, SLANT_SPEAKER_UNNAMED };
 
+/*
+ * A speaker of one article. `name` is the extractor's, valid until its next extraction or
+ * free; `role` and `group` point into the people table (or are static: "democrat",
+ * "republican" from a party cue) and live as long as it.
+ */
 struct slant_speaker {
 	const char *name;  /* canonical: full name, the table's name, or an unnamed description */
 	const char *role;  /* "mayor", "agency"...; NULL when unknown */
@@ -522,10 +527,13 @@ struct slant_quote_conf {
 /* An extractor and its results for one article; reusable, one per thread. */
 struct slant_quotes;
 
+/** An empty extractor; NULL on out of memory. Free with slant_quotes_free() (NULL is a no-op). */
 struct slant_quotes *slant_quotes_new(void);
 void slant_quotes_free(struct slant_quotes *q);
 /**
- * Finds the quotations of analysed document `d` (made from `text`) and attributes them.
+ * Finds the quotations of analysed document `d` and attributes them. `text` must be the text
+ * `d` was analysed from: offsets index it. `conf` (may be NULL) and its table are only read
+ * during the call, but speakers' roles and groups point into the table (see slant_speaker).
  * Results replace the previous article's. 0, or SLANT_ENOMEM.
  */
 int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, const char *text,

@@ -677,7 +677,7 @@ static int find_marks(struct slant_quotes *q)
 
 /* --------------------------------------------------------------- mentions */
 
-/* Capitalised words that do not start names. Sorted by nothing: searched linearly, short. */
+/* Capitalised words that do not start names. */
 WORDSET(not_names,
 	"a", "about", "after", "again", "all", "also", "although", "an", "and", "another", "any",
 	"april", "as", "at", "august", "because", "before", "both", "but", "by", "december",
@@ -735,7 +735,7 @@ WORDSET(female_names,
 	"kathy", "kay", "kellyanne", "kim", "kirsten", "kirstjen", "kristi", "kristen", "laura",
 	"lauren", "linda", "lisa", "liz", "lori", "loretta", "maria", "marissa", "marjorie",
 	"martha", "mary", "maxine", "megan", "melania", "melissa", "michele", "michelle",
-	"mitch_", "nancy", "nicole", "nikki", "patricia", "patty", "pramila", "priya",
+	"nancy", "nicole", "nikki", "patricia", "patty", "pramila", "priya",
 	"rachel", "rashida", "rebecca", "rosa", "samantha", "sandra", "sarah", "sharon",
 	"sheila", "sonia", "stacey", "stephanie", "susan", "susana", "tammy", "tricia",
 	"tulsi", "valerie", "victoria", "virginia", "whitney", "yvette",
@@ -1196,8 +1196,7 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool t
 		}
 	} else {
 		/* the same organisation named again */
-		uint32_t nw = name_form(q, tb, te);
-		(void)nw;
+		name_form(q, tb, te);
 		for (size_t i = ent_floor(q); i < q->nents && id == NONE; i++)
 			if (q->ents[i].type == SLANT_SPEAKER_ORG && q->ents[i].person == NONE &&
 			    !strcmp(stored(q, q->ents[i].name), q->tmp.data))
@@ -2119,7 +2118,7 @@ WORDSET(title_cues,
 );
 
 static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quote *qt, uint32_t lo,
-			   bool has_speaker, bool attributed_left, bool attributed_right)
+			   bool has_speaker)
 {
 	uint32_t open = qt->tok_begin - 1;
 	bool inner_end = false;
@@ -2175,8 +2174,6 @@ static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quot
 		upper = true;
 	if (starts_sentence && (upper || (qt->flags & SLANT_QUOTEF_CONTINUED)))
 		return SLANT_QUOTE_DIRECT;
-	(void)attributed_left;
-	(void)attributed_right;
 	return SLANT_QUOTE_PARTIAL;
 }
 
@@ -2243,7 +2240,7 @@ static int attribute(struct slant_quotes *q)
 
 		if (qt->depth) {
 			/* inside another quotation: the speaker quotes someone, or sneers */
-			uint8_t k = decide_kind(q, qt, qt->tok_begin - 1, false, false, false);
+			uint8_t k = decide_kind(q, qt, qt->tok_begin - 1, false);
 			qt->kind = k;
 			continue;
 		}
@@ -2353,8 +2350,7 @@ static int attribute(struct slant_quotes *q)
 			qt->verb_start = vm->start;
 			qt->verb_end = vm->end;
 		}
-		qt->kind = decide_kind(q, qt, lo, a.found, a.found && !a.right && !inherited,
-				       a.found && a.right);
+		qt->kind = decide_kind(q, qt, lo, a.found);
 		if (qt->kind == SLANT_QUOTE_SCARE || qt->kind == SLANT_QUOTE_TITLE) {
 			qt->speaker = NONE;
 			qt->verb = NONE;
