@@ -282,58 +282,89 @@ static void trim(const char **s, size_t *n)
 		(*n)--;
 }
 
+/* The rows of a people file: a header, then tab-separated rows of five fields. */
+struct rows {
+	const char *p, *end, *name;
+	const char *const *header; /* its five names */
+	bool have_header;
+	long line;
+};
+
+static void rows_init(struct rows *r, const char *data, size_t len, const char *name,
+		      const char *const *header)
+{
+	r->p = data + (slant_has_bom(data, len) ? 3 : 0);
+	r->end = data + len;
+	r->name = name;
+	r->header = header;
+	r->have_header = false;
+	r->line = 0;
+}
+
+/*
+ * The next row's five fields, the first four trimmed of spaces (blank and `#` lines skipped):
+ * 1, or 0 at the end, or SLANT_EDATA for a missing header or a wrong field count.
+ */
+static int rows_next(struct rows *r, const char **f, size_t *fl, struct slant_err *err)
+{
+	while (r->p < r->end) {
+		const char *e = memchr(r->p, '\n', (size_t)(r->end - r->p)), *ls = r->p;
+		size_t nf;
+
+		if (!e)
+			e = r->end;
+		r->line++;
+		r->p = e < r->end ? e + 1 : r->end;
+		if (e > ls && e[-1] == '\r')
+			e--;
+		if (e == ls || *ls == '#')
+			continue;
+		nf = slant_split_tabs(ls, e, f, fl, 6);
+		if (!r->have_header) {
+			bool ok = nf == 5;
+			for (size_t i = 0; ok && i < 5; i++)
+				ok = fl[i] == strlen(r->header[i]) && !memcmp(f[i], r->header[i], fl[i]);
+			if (!ok)
+				return slant_fail(err, SLANT_EDATA, r->name, r->line, -1,
+						  "expected the header '%s<TAB>%s<TAB>%s<TAB>%s<TAB>%s'",
+						  r->header[0], r->header[1], r->header[2], r->header[3],
+						  r->header[4]);
+			r->have_header = true;
+			continue;
+		}
+		if (nf != 5)
+			return slant_fail(err, SLANT_EDATA, r->name, r->line, -1,
+					  "expected 5 tab-separated fields, found %zu", nf);
+		for (size_t i = 0; i < 4; i++)
+			trim(&f[i], &fl[i]);
+		return 1;
+	}
+	if (!r->have_header)
+		return slant_fail(err, SLANT_EDATA, r->name, 0, -1,
+				  "missing header '%s<TAB>%s<TAB>%s<TAB>%s<TAB>%s'", r->header[0],
+				  r->header[1], r->header[2], r->header[3], r->header[4]);
+	return 0;
+}
+
 static int parse_speakers(struct slant_people *pp, const char *data, size_t len,
 			  const char *name, struct slant_err *err)
 {
 	size_t first_alias = pp->naliases;
 	static const char *const header[] = { "name", "aliases", "group", "role", "note" };
 	struct slant_buf gen;
+	struct rows rows;
+	const char *f[6];
+	size_t fl[6];
 	long *lines = NULL;
 	size_t nlines = 0, caplines = 0;
-	const char *p = data, *end = data + len;
-	bool have_header = false;
-	long line = 0;
 	int ret = 0;
 
 	slant_buf_init(&gen, MAX_PEOPLE_FILE);
 	if ((ret = slant_buf_adds(&gen, "term\tcategory\tlean\tweight\tnote\n")))
 		goto oom;
-	if (slant_has_bom(p, len))
-		p += 3;
-	while (p < end) {
-		const char *e = memchr(p, '\n', (size_t)(end - p));
-		const char *f[6];
-		size_t fl[6], nf;
-
-		if (!e)
-			e = end;
-		line++;
-		const char *ls = p;
-		p = e < end ? e + 1 : end;
-		if (e > ls && e[-1] == '\r')
-			e--;
-		if (e == ls || *ls == '#')
-			continue;
-		nf = slant_split_tabs(ls, e, f, fl, 6);
-		if (!have_header) {
-			bool ok = nf == 5;
-			for (size_t i = 0; ok && i < 5; i++)
-				ok = fl[i] == strlen(header[i]) && !memcmp(f[i], header[i], fl[i]);
-			if (!ok) {
-				ret = slant_fail(err, SLANT_EDATA, name, line, -1,
-						 "expected the header 'name<TAB>aliases<TAB>group<TAB>role<TAB>note'");
-				goto out;
-			}
-			have_header = true;
-			continue;
-		}
-		if (nf != 5) {
-			ret = slant_fail(err, SLANT_EDATA, name, line, -1,
-					 "expected 5 tab-separated fields, found %zu", nf);
-			goto out;
-		}
-		for (size_t i = 0; i < 4; i++)
-			trim(&f[i], &fl[i]);
+	rows_init(&rows, data, len, name, header);
+	while ((ret = rows_next(&rows, f, fl, err)) == 1) {
+		long line = rows.line;
 		if (!fl[0]) {
 			ret = slant_fail(err, SLANT_EDATA, name, line, -1, "empty name");
 			goto out;
@@ -405,11 +436,8 @@ static int parse_speakers(struct slant_people *pp, const char *data, size_t len,
 			rest = bar ? bar + 1 : rend;
 		}
 	}
-	if (!have_header) {
-		ret = slant_fail(err, SLANT_EDATA, name, 0, -1,
-				 "missing header 'name<TAB>aliases<TAB>group<TAB>role<TAB>note'");
+	if (ret)
 		goto out;
-	}
 	if ((ret = parse_generated(pp, &gen, lines, nlines, name, PEOPLE_NAME, first_alias, err)))
 		goto out;
 	ret = index_surnames(pp, err);
@@ -428,52 +456,19 @@ static int parse_roles(struct slant_people *pp, const char *data, size_t len, co
 	size_t first_role = pp->nroles;
 	static const char *const header[] = { "word", "role", "group", "type", "note" };
 	struct slant_buf gen;
+	struct rows rows;
+	const char *f[6];
+	size_t fl[6];
 	long *lines = NULL;
 	size_t nlines = 0, caplines = 0;
-	const char *p = data, *end = data + len;
-	bool have_header = false;
-	long line = 0;
 	int ret = 0;
 
 	slant_buf_init(&gen, MAX_PEOPLE_FILE);
 	if (slant_buf_adds(&gen, "term\tcategory\tlean\tweight\tnote\n"))
 		goto oom;
-	if (slant_has_bom(p, len))
-		p += 3;
-	while (p < end) {
-		const char *e = memchr(p, '\n', (size_t)(end - p));
-		const char *f[6];
-		size_t fl[6], nf;
-
-		if (!e)
-			e = end;
-		line++;
-		const char *ls = p;
-		p = e < end ? e + 1 : end;
-		if (e > ls && e[-1] == '\r')
-			e--;
-		if (e == ls || *ls == '#')
-			continue;
-		nf = slant_split_tabs(ls, e, f, fl, 6);
-		if (!have_header) {
-			bool ok = nf == 5;
-			for (size_t i = 0; ok && i < 5; i++)
-				ok = fl[i] == strlen(header[i]) && !memcmp(f[i], header[i], fl[i]);
-			if (!ok) {
-				ret = slant_fail(err, SLANT_EDATA, name, line, -1,
-						 "expected the header 'word<TAB>role<TAB>group<TAB>type<TAB>note'");
-				goto out;
-			}
-			have_header = true;
-			continue;
-		}
-		if (nf != 5) {
-			ret = slant_fail(err, SLANT_EDATA, name, line, -1,
-					 "expected 5 tab-separated fields, found %zu", nf);
-			goto out;
-		}
-		for (size_t i = 0; i < 4; i++)
-			trim(&f[i], &fl[i]);
+	rows_init(&rows, data, len, name, header);
+	while ((ret = rows_next(&rows, f, fl, err)) == 1) {
+		long line = rows.line;
 		/* "sen." is matched as "sen": the tokeniser keeps the period apart */
 		if (fl[0] > 1 && f[0][fl[0] - 1] == '.')
 			fl[0]--;
@@ -515,11 +510,8 @@ static int parse_roles(struct slant_people *pp, const char *data, size_t len, co
 			goto oom;
 		pp->nroles++;
 	}
-	if (!have_header) {
-		ret = slant_fail(err, SLANT_EDATA, name, 0, -1,
-				 "missing header 'word<TAB>role<TAB>group<TAB>type<TAB>note'");
+	if (ret)
 		goto out;
-	}
 	ret = parse_generated(pp, &gen, lines, nlines, name, PEOPLE_ROLE, first_role, err);
 	goto out;
 oom:
