@@ -20,18 +20,27 @@ trap 'rm -rf "$tmp"' EXIT
 bytes=$(zcat "$corpus" | wc -c)
 map="--field text=content_original --field outlet=source --field id=ID"
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-: >"$tmp/t"
-for i in $(seq "$runs"); do
-	# shellcheck disable=SC2086
-	/usr/bin/time -f '%e %M' -o "$tmp/one" "$slant" quotes --format jsonl $map "$corpus" >"$tmp/out"
-	cat "$tmp/one" >>"$tmp/t"
-done
-s=$(cut -d' ' -f1 "$tmp/t" | median)
-m=$(cut -d' ' -f2 "$tmp/t" | sort -n | tail -1)
+measure() { # label, command...
+	label=$1
+	shift
+	: >"$tmp/t"
+	for i in $(seq "$runs"); do
+		/usr/bin/time -f '%e %M' -o "$tmp/one" "$@" >"$tmp/out"
+		cat "$tmp/one" >>"$tmp/t"
+	done
+	s=$(cut -d' ' -f1 "$tmp/t" | median)
+	m=$(cut -d' ' -f2 "$tmp/t" | sort -n | tail -1)
+	awk -v l="$label" -v b="$bytes" -v s="$s" -v m="$m" 'BEGIN {
+		printf "%-34s %.2f s wall, %.1f MB/s, peak %.1f MB\n", l, s, b / s / 1e6, m / 1024 }'
+}
 echo "command:   $slant quotes --format jsonl $map $corpus"
-echo "input:     $bytes bytes uncompressed; $(nproc) cores"
-awk -v b="$bytes" -v s="$s" -v m="$m" 'BEGIN {
-	printf "speed:     %.2f s wall, %.1f MB/s, peak %.1f MB\n", s, b / s / 1e6, m / 1024 }'
+echo "input:     $bytes bytes uncompressed; $(nproc) cores; median of $runs runs"
+# references in the same run, for how fast this machine is now
+measure "zcat (reference)" zcat "$corpus"
+# shellcheck disable=SC2086
+measure "slant inspect --summary (reference)" "$slant" inspect --summary $map "$corpus"
+# shellcheck disable=SC2086
+measure "slant quotes --format jsonl" "$slant" quotes --format jsonl $map "$corpus"
 echo "quotes:    $(wc -l <"$tmp/out")"
 ids=$(cut -f1 "$root"/bench/gold/quotes-*.tsv | grep -v '^id$' | sort -u | paste -sd, -)
 for set in dev test all; do

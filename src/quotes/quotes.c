@@ -1038,6 +1038,8 @@ static const char *party_cue(const struct slant_quotes *q, uint32_t tb, uint32_t
 		t--;
 		if (q->toks[t].kind != SLANT_TOK_WORD && !punct_is(q, t, '.'))
 			break;
+		if (!is_cap(q, t))
+			continue; /* the party is a capitalised word */
 		uint32_t w = TMASK(q, t);
 		if (w & (W_DEM | W_REP))
 			return (w & W_DEM) ? "democrat" : "republican";
