@@ -100,6 +100,15 @@ static inline bool slant_is_space(int c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* --------------------------------------------------------------- lexicons */
+
+/*
+ * While on, terms added to `lx` only start at a capitalised token (names: "Will Hurd" is not
+ * looked up at every "will"). Matches are the same as checking the case afterwards, minus the
+ * work on lower-case tokens.
+ */
+void slant_lexicon_caps_only(struct slant_lexicon *lx, bool on);
+
 /* --------------------------------------------------------------- corpus */
 
 /* The reader's decoding step, shared by the formats (corpus/article.c). */

@@ -82,7 +82,7 @@ const char *slant_people_verb(const struct slant_people *pp, uint32_t i, const c
 
 /* Records what the lexicon entries added since `before` stand for: `first` on, one each. */
 static int classify_entries(struct slant_people *pp, size_t before, uint8_t kind, size_t first,
-			    struct slant_err *err)
+			    const uint32_t *refs, struct slant_err *err)
 {
 	size_t n = slant_lexicon_size(pp->lx), capref = pp->capentries;
 
@@ -92,7 +92,7 @@ static int classify_entries(struct slant_people *pp, size_t before, uint8_t kind
 		return slant_fail_oom(err);
 	for (size_t e = before; e < n; e++) {
 		pp->ekind[e] = kind;
-		pp->eref[e] = (uint32_t)(first + (e - before));
+		pp->eref[e] = refs ? refs[e - before] : (uint32_t)(first + (e - before));
 	}
 	pp->nentries = n;
 	return 0;
@@ -228,24 +228,51 @@ static bool is_org_role(const char *role)
 }
 
 /*
- * Appends one generated lexicon line. Every term of a table has the same category, so the
- * lexicon refuses a name given twice, and entry i of the lexicon is alias or role i.
+ * Names or words to add to the table's lexicon, as generated lexicon lines. Every term of a
+ * table has the same category, so the lexicon refuses a name given twice; `refs[k]` is the
+ * alias or role that line k stands for, `lines[k]` its line in the file.
  */
-static int add_term(struct slant_buf *lx, const char *term, size_t n)
+struct batch {
+	struct slant_buf gen;
+	long *lines;
+	uint32_t *refs;
+	size_t n, cap;
+	bool caps; /* names that start at a capitalised token */
+};
+
+static int batch_init(struct batch *b, bool caps)
 {
-	int ret = slant_buf_add(lx, term, n);
-	if (!ret)
-		ret = slant_buf_adds(lx, "\tx\t\t\t\n");
-	return ret;
+	memset(b, 0, sizeof(*b));
+	b->caps = caps;
+	slant_buf_init(&b->gen, MAX_PEOPLE_FILE);
+	return slant_buf_adds(&b->gen, "term\tcategory\tlean\tweight\tnote\n");
+}
+
+static void batch_release(struct batch *b)
+{
+	slant_buf_release(&b->gen);
+	free(b->lines);
+	free(b->refs);
+}
+
+static int batch_add(struct batch *b, const char *term, size_t n, long line, uint32_t ref)
+{
+	size_t cap = b->cap;
+
+	if (SLANT_GROW(b->lines, cap, b->n + 1) || SLANT_GROW(b->refs, b->cap, b->n + 1) ||
+	    slant_buf_add(&b->gen, term, n) || slant_buf_adds(&b->gen, "\tx\t\t\t\n"))
+		return SLANT_ENOMEM;
+	b->lines[b->n] = line;
+	b->refs[b->n++] = ref;
+	return 0;
 }
 
 /*
- * The lexicon built from a file reports its own line numbers; `lines[k]` is the file line of
- * generated line k + 2 (after the header).
+ * Adds a batch to the table's lexicon. The lexicon reports its own line numbers: generated
+ * line k + 2 (after the header) is file line b->lines[k].
  */
-static int parse_generated(struct slant_people *pp, const struct slant_buf *gen,
-			   const long *lines, size_t nlines, const char *name, uint8_t kind,
-			   size_t first, struct slant_err *err)
+static int parse_batch(struct slant_people *pp, const struct batch *b, const char *name,
+		       uint8_t kind, struct slant_err *err)
 {
 	struct slant_lexicon *lx = pp->lx;
 	size_t before = slant_lexicon_size(lx);
@@ -253,24 +280,22 @@ static int parse_generated(struct slant_people *pp, const struct slant_buf *gen,
 	int ret;
 
 	slant_err_clear(&e);
-	ret = slant_lexicon_parse(lx, gen->data, gen->len, name, SLANT_LEXICON_TSV, &e);
-	if (!ret && slant_lexicon_size(lx) - before != nlines) /* a term the lexicon skipped */
+	slant_lexicon_caps_only(lx, b->caps);
+	ret = slant_lexicon_parse(lx, b->gen.data, b->gen.len, name, SLANT_LEXICON_TSV, &e);
+	slant_lexicon_caps_only(lx, false);
+	if (!ret && slant_lexicon_size(lx) - before != b->n) /* a term the lexicon skipped */
 		return slant_fail(err, SLANT_EDATA, name, 0, -1,
 				  "%zu names or words were not usable terms",
-				  nlines - (slant_lexicon_size(lx) - before));
+				  b->n - (slant_lexicon_size(lx) - before));
 	if (!ret)
-		return classify_entries(pp, before, kind, first, err);
-	if (ret) {
-		long line = e.line >= 2 && (size_t)(e.line - 2) < nlines ? lines[e.line - 2] : 0;
-		const char *dup = strstr(e.msg, "(first at line ");
-		long at = 0;
-		if (dup && sscanf(dup, "(first at line %ld)", &at) == 1 && at >= 2 &&
-		    (size_t)(at - 2) < nlines)
-			return slant_fail(err, ret, name, line, -1, "%.*s(first at line %ld)",
-					  (int)(dup - e.msg), e.msg, lines[at - 2]);
-		return slant_fail(err, ret, name, line, -1, "%s", e.msg);
-	}
-	return 0;
+		return classify_entries(pp, before, kind, 0, b->refs, err);
+	long line = e.line >= 2 && (size_t)(e.line - 2) < b->n ? b->lines[e.line - 2] : 0;
+	const char *dup = strstr(e.msg, "(first at line ");
+	long at = 0;
+	if (dup && sscanf(dup, "(first at line %ld)", &at) == 1 && at >= 2 && (size_t)(at - 2) < b->n)
+		return slant_fail(err, ret, name, line, -1, "%.*s(first at line %ld)",
+				  (int)(dup - e.msg), e.msg, b->lines[at - 2]);
+	return slant_fail(err, ret, name, line, -1, "%s", e.msg);
 }
 
 /* Trims ASCII spaces around a field. */
@@ -349,18 +374,14 @@ static int rows_next(struct rows *r, const char **f, size_t *fl, struct slant_er
 static int parse_speakers(struct slant_people *pp, const char *data, size_t len,
 			  const char *name, struct slant_err *err)
 {
-	size_t first_alias = pp->naliases;
 	static const char *const header[] = { "name", "aliases", "group", "role", "note" };
-	struct slant_buf gen;
+	struct batch caps, any; /* aliases written with a capital, and the others */
 	struct rows rows;
 	const char *f[6];
 	size_t fl[6];
-	long *lines = NULL;
-	size_t nlines = 0, caplines = 0;
 	int ret = 0;
 
-	slant_buf_init(&gen, MAX_PEOPLE_FILE);
-	if ((ret = slant_buf_adds(&gen, "term\tcategory\tlean\tweight\tnote\n")))
+	if (batch_init(&caps, true) | batch_init(&any, false))
 		goto oom;
 	rows_init(&rows, data, len, name, header);
 	while ((ret = rows_next(&rows, f, fl, err)) == 1) {
@@ -415,16 +436,14 @@ static int parse_speakers(struct slant_people *pp, const char *data, size_t len,
 				seen[nseen] = a, seenl[nseen++] = al;
 			if (al && !dup) {
 				bool all;
-				if (SLANT_GROW(pp->aliases, pp->capaliases, pp->naliases + 1) ||
-				    SLANT_GROW(lines, caplines, nlines + 1))
+				if (SLANT_GROW(pp->aliases, pp->capaliases, pp->naliases + 1))
 					goto oom;
 				bool up = has_upper(a, al, &all);
 				pp->aliases[pp->naliases] = (struct slant_alias){
 					.speaker = (uint32_t)(pp->nspeakers - 1),
 					.caps = !up ? 0 : (all && al > 1) ? 2 : 1,
 				};
-				lines[nlines++] = line;
-				if (add_term(&gen, a, al))
+				if (batch_add(up ? &caps : &any, a, al, line, (uint32_t)pp->naliases))
 					goto oom;
 				pp->naliases++;
 			}
@@ -438,33 +457,30 @@ static int parse_speakers(struct slant_people *pp, const char *data, size_t len,
 	}
 	if (ret)
 		goto out;
-	if ((ret = parse_generated(pp, &gen, lines, nlines, name, PEOPLE_NAME, first_alias, err)))
+	if ((ret = parse_batch(pp, &caps, name, PEOPLE_NAME, err)) ||
+	    (ret = parse_batch(pp, &any, name, PEOPLE_NAME, err)))
 		goto out;
 	ret = index_surnames(pp, err);
 	goto out;
 oom:
 	ret = slant_fail_oom(err);
 out:
-	slant_buf_release(&gen);
-	free(lines);
+	batch_release(&caps);
+	batch_release(&any);
 	return ret;
 }
 
 static int parse_roles(struct slant_people *pp, const char *data, size_t len, const char *name,
 		       struct slant_err *err)
 {
-	size_t first_role = pp->nroles;
 	static const char *const header[] = { "word", "role", "group", "type", "note" };
-	struct slant_buf gen;
+	struct batch words;
 	struct rows rows;
 	const char *f[6];
 	size_t fl[6];
-	long *lines = NULL;
-	size_t nlines = 0, caplines = 0;
 	int ret = 0;
 
-	slant_buf_init(&gen, MAX_PEOPLE_FILE);
-	if (slant_buf_adds(&gen, "term\tcategory\tlean\tweight\tnote\n"))
+	if (batch_init(&words, false))
 		goto oom;
 	rows_init(&rows, data, len, name, header);
 	while ((ret = rows_next(&rows, f, fl, err)) == 1) {
@@ -489,8 +505,7 @@ static int parse_roles(struct slant_people *pp, const char *data, size_t len, co
 					 "type must be 'person' or 'org'");
 			goto out;
 		}
-		if (SLANT_GROW(pp->roles, pp->caproles, pp->nroles + 1) ||
-		    SLANT_GROW(lines, caplines, nlines + 1))
+		if (SLANT_GROW(pp->roles, pp->caproles, pp->nroles + 1))
 			goto oom;
 		struct slant_role *r = &pp->roles[pp->nroles];
 		memset(r, 0, sizeof(*r));
@@ -505,20 +520,18 @@ static int parse_roles(struct slant_people *pp, const char *data, size_t len, co
 		/* a plural person noun ("senators", "officials") names several people */
 		r->plural = !org && fl[0] > 3 && f[0][fl[0] - 1] == 's' &&
 			    strncmp(r->word, r->role, strlen(r->word)) != 0;
-		lines[nlines++] = line;
-		if (add_term(&gen, f[0], fl[0]))
+		if (batch_add(&words, f[0], fl[0], line, (uint32_t)pp->nroles))
 			goto oom;
 		pp->nroles++;
 	}
 	if (ret)
 		goto out;
-	ret = parse_generated(pp, &gen, lines, nlines, name, PEOPLE_ROLE, first_role, err);
+	ret = parse_batch(pp, &words, name, PEOPLE_ROLE, err);
 	goto out;
 oom:
 	ret = slant_fail_oom(err);
 out:
-	slant_buf_release(&gen);
-	free(lines);
+	batch_release(&words);
 	return ret;
 }
 
@@ -541,7 +554,7 @@ int slant_people_parse(struct slant_people *pp, int what, const char *data, size
 		size_t first = pp->nverbs;
 		for (size_t e = before; e < n; e++)
 			pp->verbs[pp->nverbs++] = (uint32_t)e;
-		return classify_entries(pp, before, PEOPLE_VERB, first, err);
+		return classify_entries(pp, before, PEOPLE_VERB, first, NULL, err);
 	}
 	return slant_fail(err, SLANT_EUSAGE, name, 0, -1, "unknown people table kind %d", what);
 }
