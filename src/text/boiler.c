@@ -8,10 +8,13 @@
 #include "boiler.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define STAR_FILTER_WORDS 1024 /* 65,536 bits: few false hits over a line's windows */
 
 struct pattern {
 	char *text; /* normalised */
@@ -32,6 +35,14 @@ struct slant_boiler {
 	size_t n, cap;
 	size_t bucket[257]; /* first byte -> first pattern; [256] holds patterns starting with '*' */
 	uint8_t zones[257]; /* the zones the patterns of each bucket apply in */
+	/*
+	 * Patterns starting with '*' are tried on every line. A line can only match one if it
+	 * holds the first eight bytes of its longest literal: those eight-byte words, hashed
+	 * into a small filter, let one pass over the line skip them all. Off when one of them
+	 * has a literal shorter than eight bytes.
+	 */
+	uint64_t star_filter[STAR_FILTER_WORDS];
+	bool star_filtered;
 };
 
 bool boiler_may_match(const struct slant_boiler *bp, unsigned char first, int where)
@@ -90,6 +101,27 @@ static int prepare(struct pattern *p)
 	return p->longest ? 0 : SLANT_ENOMEM;
 }
 
+static uint32_t word8_bit(const char *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, 8);
+	return (uint32_t)((w * 0x9E3779B97F4A7C15ULL) >> 48); /* 16 bits */
+}
+
+/* Whether the line may hold one of the star patterns' literals (false: it holds none). */
+static bool star_candidates(const struct slant_boiler *bp, const char *key, size_t len)
+{
+	if (!bp->star_filtered)
+		return true;
+	for (size_t i = 0; i + 8 <= len; i++) {
+		uint32_t b = word8_bit(key + i);
+		if (bp->star_filter[b >> 6] & (1ULL << (b & 63)))
+			return true;
+	}
+	return false;
+}
+
 static bool pattern_match(const struct pattern *p, const char *key, size_t len)
 {
 	if (len < p->minlen || strncmp(key, p->text, p->prefix))
@@ -108,6 +140,8 @@ const struct boiler_hit *boiler_match(const struct slant_boiler *bp, const char 
 	size_t lists[2] = { bp->bucket[(unsigned char)key[0]], bp->bucket[256] };
 	size_t len = strlen(key);
 
+	if (lists[1] != SIZE_MAX && !star_candidates(bp, key, len))
+		lists[1] = SIZE_MAX;
 	for (int l = 0; l < 2; l++) {
 		for (size_t i = lists[l]; i != SIZE_MAX; i = bp->v[i].next) {
 			const struct pattern *p = &bp->v[i];
@@ -261,6 +295,18 @@ struct slant_boiler *slant_boiler_parse(const char *data, size_t len, const char
 		bp->v[i].next = bp->bucket[b];
 		bp->bucket[b] = i;
 		bp->zones[b] |= (uint8_t)bp->v[i].where;
+	}
+	bp->star_filtered = true;
+	for (size_t i = 0; i < bp->n; i++) {
+		const struct pattern *p = &bp->v[i];
+		if (p->text[0] != '*')
+			continue;
+		if (strlen(p->longest) < 8) {
+			bp->star_filtered = false;
+			break;
+		}
+		uint32_t b = word8_bit(p->longest);
+		bp->star_filter[b >> 6] |= 1ULL << (b & 63);
 	}
 	slant_buf_release(&key);
 	return bp;
