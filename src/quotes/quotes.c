@@ -203,8 +203,10 @@ enum {
 #define WTAB_SIZE 4096 /* a power of two, well above the words listed */
 static struct wslot {
 	const char *w;
-	uint32_t mask;
+	uint64_t hash;
+	uint32_t len, mask;
 } wtab[WTAB_SIZE];
+static size_t wtab_maxlen; /* no listed word is longer */
 
 static uint32_t whash(const char *w)
 {
@@ -214,22 +216,52 @@ static uint32_t whash(const char *w)
 	return h;
 }
 
-static uint32_t word_mask(const char *w)
+/* A hash of s[0..n) eight bytes at a time. */
+static uint64_t whash_n(const char *s, size_t n)
 {
-	for (uint32_t i = whash(w) & (WTAB_SIZE - 1);; i = (i + 1) & (WTAB_SIZE - 1)) {
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 29;
+	}
+	w = 0;
+	for (size_t i = 0; i < n; i++)
+		w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	h = (h ^ w) * 0x94d049bb133111ebULL;
+	return h ^ (h >> 31);
+}
+
+static uint32_t word_mask_n(const char *s, size_t n)
+{
+	if (n > wtab_maxlen)
+		return 0;
+	uint64_t h = whash_n(s, n);
+	for (uint32_t i = (uint32_t)h & (WTAB_SIZE - 1);; i = (i + 1) & (WTAB_SIZE - 1)) {
 		if (!wtab[i].w)
 			return 0;
-		if (!strcmp(wtab[i].w, w))
+		if (wtab[i].hash == h && wtab[i].len == n && !memcmp(wtab[i].w, s, n))
 			return wtab[i].mask;
 	}
 }
 
+static uint32_t word_mask(const char *w)
+{
+	return word_mask_n(w, strlen(w));
+}
+
 static void wtab_add(const char *w, uint32_t bit)
 {
-	for (uint32_t i = whash(w) & (WTAB_SIZE - 1);; i = (i + 1) & (WTAB_SIZE - 1)) {
+	size_t n = strlen(w);
+	uint64_t h = whash_n(w, n);
+
+	if (n > wtab_maxlen)
+		wtab_maxlen = n;
+	for (uint32_t i = (uint32_t)h & (WTAB_SIZE - 1);; i = (i + 1) & (WTAB_SIZE - 1)) {
 		if (!wtab[i].w)
-			wtab[i].w = w;
-		if (!strcmp(wtab[i].w, w)) {
+			wtab[i] = (struct wslot){ w, h, (uint32_t)n, 0 };
+		if (wtab[i].hash == h && wtab[i].len == n && !memcmp(wtab[i].w, w, n)) {
 			wtab[i].mask |= bit;
 			return;
 		}
@@ -244,7 +276,8 @@ static uint32_t word_mask(const char *w);
 
 static uint32_t tmask_fill(const struct slant_quotes *q, uint32_t t)
 {
-	uint32_t m = q->toks[t].kind == SLANT_TOK_WORD ? word_mask(norm(q, t)) : 0;
+	uint32_t m = q->toks[t].kind == SLANT_TOK_WORD ?
+			     word_mask_n(norm(q, t), q->toks[t].norm_len) : 0;
 	q->wmask[t] = m; /* a cache: the array is the extractor's scratch */
 	return m;
 }
