@@ -1234,7 +1234,8 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool t
 		name_form(q, tb, te);
 		for (size_t i = ent_floor(q); i < q->nents && id == NONE; i++)
 			if (q->ents[i].type == SLANT_SPEAKER_ORG && q->ents[i].person == NONE &&
-			    !strcmp(stored(q, q->ents[i].name), q->tmp.data))
+			    q->ents[i].namelen == q->tmp.len &&
+			    !memcmp(stored(q, q->ents[i].name), q->tmp.data, q->tmp.len))
 				id = (uint32_t)i;
 	}
 	if (id == NONE) {
@@ -1729,13 +1730,16 @@ static int find_mentions(struct slant_quotes *q)
 			t = re - 1;
 			continue;
 		}
-		/* pronouns */
-		const char *n = norm(q, t);
-		if (k->kind == SLANT_TOK_WORD && k->norm_len <= 4 &&
-		    (n[0] == 'h' || n[0] == 's' || n[0] == 't' || n[0] == 'i')) {
-			uint32_t w = TMASK(q, t);
-			uint8_t pr = (w & W_HE) ? 'h' : (w & W_SHE) ? 's' : (w & W_THEY) ? 't' :
-				     (w & W_IT) ? 'i' : 0;
+		/* pronouns, told apart by length and letters: the commonest words pass here */
+		if (k->kind == SLANT_TOK_WORD && k->norm_len >= 2 && k->norm_len <= 4) {
+			const char *n = norm(q, t);
+			uint8_t pr = 0;
+			if (k->norm_len == 2)
+				pr = n[0] == 'h' && n[1] == 'e' ? 'h' : n[0] == 'i' && n[1] == 't' ? 'i' : 0;
+			else if (k->norm_len == 3)
+				pr = !memcmp(n, "she", 3) ? 's' : 0;
+			else
+				pr = !memcmp(n, "they", 4) ? 't' : 0;
 			if (pr && add_mention(q, t, t + 1, M_PRONOUN, pr, NONE))
 				return SLANT_ENOMEM;
 		}
