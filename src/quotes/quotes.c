@@ -723,7 +723,7 @@ WORDSET(not_names,
 	"these", "they", "this", "those", "though", "through", "thursday", "to", "today",
 	"tuesday", "under", "until", "we", "wednesday", "what", "when", "where", "whether",
 	"which", "while", "who", "why", "with", "yes", "yet", "you", "he", "his", "her", "him",
-	"them", "after", "earlier", "later", "here", "how", "our", "us", "me", "let", "just",
+	"them", "earlier", "later", "here", "how", "us", "me", "let", "just",
 	"please", "thank", "thanks", "well", "oh", "dear",
 );
 
@@ -741,9 +741,9 @@ WORDSET(org_words,
 	"department", "fund", "foundation", "government", "group", "house", "inc", "institute",
 	"journal", "league", "ministry", "network", "news", "office", "organization", "party",
 	"patrol", "police", "post", "project", "senate", "service", "society", "times",
-	"tribune", "union", "university", "watch", "network", "press", "magazine", "daily",
+	"tribune", "union", "university", "watch", "press", "magazine", "daily",
 	"reuters", "republicans", "democrats", "gop", "ice", "cbp", "dhs", "fbi", "aclu",
-	"pentagon", "kremlin", "police", "court", "force", "army", "navy", "guard",
+	"pentagon", "kremlin", "force", "army", "navy", "guard",
 );
 
 /* Last words of names that are neither people nor speakers: the Rose Garden, the Act. */
@@ -819,7 +819,7 @@ static uint8_t gender_of_title(const char *w)
 WORDSET(honorifics,
 	"mr", "mrs", "ms", "miss", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt",
 	"sgt", "rev", "pres", "prof", "capt", "col", "cmdr", "adm", "maj", "fr", "hon", "supt",
-	"det", "atty", "insp", "cpl", "pvt", "father", "rev", "reverend", "pastor",
+	"det", "atty", "insp", "cpl", "pvt", "father", "reverend", "pastor",
 	"rabbi", "imam", "bishop", "cardinal", "sister",
 );
 
@@ -1844,8 +1844,8 @@ WORDSET(documents,
 	"ruling", "order", "tweet", "post", "website", "memo", "proposal", "bill", "release",
 	"filing", "spokesman", "spokeswoman", "spokesperson", "team", "lawyers", "attorneys",
 	"lawyer", "attorney", "brief", "policy", "budget", "administration", "government",
-	"ad", "video", "book", "speech", "remarks", "testimony", "account", "complaint",
-	"suit", "petition", "motion",
+	"ad", "video", "book", "speech", "remarks", "testimony", "account", "suit", "petition",
+	"motion",
 );
 
 /* Words between a verb and an inverted subject: "said Tuesday the mayor". */
