@@ -296,6 +296,11 @@ static bool not_name(const struct slant_quotes *q, uint32_t t)
 {
 	if (TMASK(q, t) & W_NOT_NAME)
 		return true;
+	const struct slant_token *k = &q->toks[t];
+	/* "Following the vote, ...", "Speaking on Monday, ...": a participle opening a sentence */
+	if (k->norm_len > 5 && !memcmp(norm(q, t) + k->norm_len - 3, "ing", 3) && !q->name_at[t] &&
+	    (t == 0 || q->sent_of[t - 1] != q->sent_of[t]))
+		return true;
 	if (!possessive_word(q, t))
 		return false;
 	char key[64];
@@ -363,6 +368,15 @@ static bool sentence_end_punct(const struct slant_quotes *q, uint32_t t)
 		return false;
 	char c = q->text[q->toks[t].start];
 	return c == '.' || c == '!' || c == '?' || !strcmp(norm(q, t), "...");
+}
+
+/* A quotation that is a sentence: a capital first, a full stop, ! or ? last ("I love it."). */
+static bool whole_sentence(const struct slant_quotes *q, const struct slant_quote *qt)
+{
+	if (qt->tok_end <= qt->tok_begin || !is_word(q, qt->tok_begin))
+		return false;
+	return (q->toks[qt->tok_begin].flags & SLANT_TOKF_CAP) &&
+	       sentence_end_punct(q, qt->tok_end - 1);
 }
 
 static int32_t first_cp(const struct slant_quotes *q, uint32_t t)
@@ -2367,7 +2381,7 @@ static int attribute(struct slant_quotes *q)
 						a.verb = q->verb_at[u] - 1;
 			}
 		}
-		if (!a.found && qt->words >= 4 && lo > pg->tok_begin) {
+		if (!a.found && (qt->words >= 4 || whole_sentence(q, qt)) && lo > pg->tok_begin) {
 			/* Varga disagreed. “…” : the subject of the sentence before */
 			uint32_t s = q->sent_of[open];
 			if (s > 0 && q->sent_of[pg->tok_begin] < s) {
