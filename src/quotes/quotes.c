@@ -2550,6 +2550,8 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 		return slant_fail_oom(err);
 	size_t bytes = (q->ntoks + 1) * sizeof(uint32_t);
 	memset(q->tokinfo, 0, bytes);
+	memset(q->wmask, 0xFF, bytes); /* find_marks() asks about words too */
+	q->wmask[q->ntoks] = 0;
 	if ((ret = find_marks(q)))
 		goto fail;
 	if (!q->nquotes)
@@ -2560,8 +2562,6 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 	memset(q->sent_of, 0, bytes);
 	memset(q->role_at, 0, bytes);
 	memset(q->name_at, 0, bytes);
-	memset(q->wmask, 0xFF, bytes);
-	q->wmask[q->ntoks] = 0;
 	/* mentions after the last quotation's paragraph can attribute nothing */
 	{
 		size_t np;
