@@ -1,10 +1,11 @@
 /*
- * people.c - the people table: who is who (speakers.tsv) and what titles and role nouns say
- * (roles.tsv).
+ * people.c - the people table: who is who (speakers.tsv), what titles and role nouns say
+ * (roles.tsv), and the attribution verbs.
  *
- * Names, aliases and role words are matched in documents through two lexicons built from
- * the files, so they get the lexicon's normalisation and multi-word matching; each lexicon
- * category is the index of the alias or role it stands for.
+ * Names, aliases, role words and verbs go into one lexicon, so an article is matched once and
+ * gets the lexicon's normalisation and multi-word matching; ekind/eref say what each lexicon
+ * entry stands for. Names written with a capital are added in caps-only mode: lower-case
+ * tokens never start them.
  */
 #include "internal.h"
 #include "people.h"

@@ -9,9 +9,10 @@
  *      noun phrases ("the mayor", "one local nurse") and pronouns, outside quotations, each
  *      resolved to an entity: one per person per article (surname, initials and a misspelling
  *      at edit distance 1 join the full name);
- *   3. attribution: for each quotation, the speaker and verb after it (“…,” X said / said X),
- *      before it in its sentence (X said: “…”; X called it “…”; according to X), or carried
- *      over from the quotation before it;
+ *   3. attribution: for each quotation, the speaker and verb after it (“…,” X said / said X,
+ *      or at the end of its sentence), before it in its sentence (X said: “…”; X called it
+ *      “…”; according to X), carried over from the quotation before it, or, failing all,
+ *      the subject of its sentence or of the one before;
  *   4. kinds: title, scare, partial or direct from the attribution, the words around the
  *      marks and the quotation's length and case.
  * Everything is rebuilt for each article in arrays the extractor keeps between articles.
