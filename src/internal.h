@@ -108,6 +108,13 @@ static inline bool slant_is_space(int c)
  * work on lower-case tokens.
  */
 void slant_lexicon_caps_only(struct slant_lexicon *lx, bool on);
+/*
+ * slant_lexicon_match() over the tokens before `end` whose skip[] has none of `skip_bits`
+ * (skip may be NULL): no term starts in, or goes across, a skipped run.
+ */
+int slant_lexicon_match_where(const struct slant_lexicon *lx, const struct slant_doc *d,
+			      size_t end, const uint32_t *skip, uint32_t skip_bits,
+			      struct slant_matches *m, struct slant_err *err);
 
 /* --------------------------------------------------------------- corpus */
 

@@ -699,20 +699,42 @@ void slant_lexicon_caps_only(struct slant_lexicon *lx, bool on)
 int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *d,
 			struct slant_matches *m, struct slant_err *err)
 {
+	size_t ntok;
+
+	slant_doc_tokens(d, &ntok);
+	return slant_lexicon_match_where(lx, d, ntok, NULL, 0, m, err);
+}
+
+int slant_lexicon_match_where(const struct slant_lexicon *lx, const struct slant_doc *d,
+			      size_t end, const uint32_t *skip, uint32_t skip_bits,
+			      struct slant_matches *m, struct slant_err *err)
+{
 	size_t ntok, nu = 0;
 	const struct slant_token *toks = slant_doc_tokens(d, &ntok);
 	/* per unit: its token, its normalised text and that text's hash, all found once */
 	uint32_t *units = malloc((ntok + 1) * sizeof(*units));
 	uint64_t *hashes = malloc((ntok + 1) * sizeof(*hashes));
 	const char **norms = malloc((ntok + 1) * sizeof(*norms));
+	uint64_t none = str_hash("", 0);
 	int ret = 0;
 
 	if (!units || !hashes || !norms) {
 		ret = slant_fail_oom(err);
 		goto out;
 	}
+	if (end > ntok)
+		end = ntok;
 	/* Quotation marks do not break a term: so-called “raids” is still "so-called raids". */
-	for (size_t i = 0; i < ntok; i++) {
+	for (size_t i = 0; i < end; i++) {
+		if (skip && (skip[i] & skip_bits)) {
+			/* a skipped run is one empty unit, which no term goes through */
+			if (nu && norms[nu - 1][0] != '\0') {
+				norms[nu] = "";
+				hashes[nu] = none;
+				units[nu++] = (uint32_t)i;
+			}
+			continue;
+		}
 		if (toks[i].kind == SLANT_TOK_QUOTE)
 			continue;
 		norms[nu] = slant_doc_norm(d, &toks[i]);
@@ -726,6 +748,8 @@ int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *
 		for (size_t pos = i; pos < nu; pos++) {
 			const struct slant_token *t = &toks[units[pos]];
 			const char *s = norms[pos];
+			if (!s[0])
+				break; /* a skipped run */
 			const struct prefix_filter *f =
 				lx->nodes[node].filter ? &lx->filters[lx->nodes[node].filter - 1] : NULL;
 			if (f && !f->short_ones &&

@@ -1540,7 +1540,9 @@ static int match_table(struct slant_quotes *q)
 	q->names.n = q->roles.n = q->verbs.n = q->all.n = 0;
 	if (!pp)
 		return 0;
-	if (slant_lexicon_match(pp->lx, q->d, &q->all, NULL))
+	/* nothing inside quotations or after the last one's paragraph is looked up */
+	if (slant_lexicon_match_where(pp->lx, q->d, q->scan_end, q->tokinfo, TI_INQUOTE, &q->all,
+				      NULL))
 		return SLANT_ENOMEM;
 	for (size_t i = 0; i < q->all.n; i++) {
 		const struct slant_match *m = &q->all.v[i];

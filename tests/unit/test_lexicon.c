@@ -1,5 +1,6 @@
 /* test_lexicon.c - lexicon files (TSV and .dic), their errors, and matching. */
 #include "test.h"
+#include "internal.h"
 
 static const char tsv[] =
 	"# a test lexicon\n"
@@ -309,9 +310,56 @@ static void test_load_file(void **state)
 	rm_tree(dir);
 }
 
+/* Skipped runs and the end: no term starts in them or goes across them; capitalised-only terms. */
+static void test_match_where_and_caps(void **state)
+{
+	static const char verbs[] = "term\tcategory\tlean\tweight\tnote\n"
+				    "according to\tv\t0\t1\t\n"
+				    "said\tv\t0\t1\t\n";
+	static const char names[] = "term\tcategory\tlean\tweight\tnote\n"
+				    "will hurd\tname\t0\t1\t\n";
+	const char *text = "He said according to them, “according” to Will Hurd, and will hurd said.";
+	struct slant_lexicon *lx = slant_lexicon_new();
+	struct slant_doc *d = slant_doc_new();
+	struct slant_matches m = { 0 };
+	struct slant_err err;
+	size_t ntok;
+
+	(void)state;
+	assert_int_equal(slant_lexicon_parse(lx, verbs, strlen(verbs), "v", SLANT_LEXICON_TSV, &err), 0);
+	slant_lexicon_caps_only(lx, true);
+	assert_int_equal(slant_lexicon_parse(lx, names, strlen(names), "n", SLANT_LEXICON_TSV, &err), 0);
+	slant_lexicon_caps_only(lx, false);
+	assert_int_equal(slant_doc_analyze(d, text, strlen(text), NULL, NULL, &err), 0);
+	const struct slant_token *toks = slant_doc_tokens(d, &ntok);
+	/* skip the quotation (its marks and word) */
+	uint32_t *skip = calloc(ntok + 1, sizeof(*skip));
+	for (size_t i = 0; i < ntok; i++)
+		if (toks[i].start >= (uint32_t)(strstr(text, "“") - text) &&
+		    toks[i].end <= (uint32_t)(strstr(text, " to Will") - text))
+			skip[i] = 1;
+	assert_int_equal(slant_lexicon_match_where(lx, d, ntok, skip, 1, &m, &err), 0);
+	/* said, according to (the first), Will Hurd, said: not "according” to" across the
+	 * skipped run, not the lower-case "will hurd" */
+	assert_int_equal(m.n, 4);
+	assert_int_equal(m.v[0].start, strstr(text, "said") - text);
+	assert_int_equal(m.v[1].start, strstr(text, "according to them") - text);
+	assert_int_equal(m.v[2].start, strstr(text, "Will Hurd") - text);
+	assert_int_equal(m.v[3].start, strstr(text, "said.") - text);
+	/* and nothing from `end` on */
+	m.n = 0;
+	assert_int_equal(slant_lexicon_match_where(lx, d, 2, NULL, 0, &m, &err), 0);
+	assert_int_equal(m.n, 1);
+	free(skip);
+	free(m.v);
+	slant_doc_free(d);
+	slant_lexicon_free(lx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_match_where_and_caps),
 		cmocka_unit_test(test_tsv_terms),
 		cmocka_unit_test(test_longest_match_and_prefixes),
 		cmocka_unit_test(test_variants_of_apostrophes_hyphens_and_quotes),
