@@ -23,6 +23,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define NONE UINT32_MAX
 /*
@@ -2279,6 +2280,38 @@ static uint32_t pronoun_speaker(const struct slant_quotes *q, const struct menti
 	return last;
 }
 
+/*
+ * The speaker of an earlier top-level quotation whose words hold those of quotation qi
+ * (letters compared without case, on word boundaries), or NONE.
+ */
+static uint32_t echo_speaker(const struct slant_quotes *q, size_t qi)
+{
+	const struct slant_quote *x = &q->quotes[qi];
+	size_t n = x->end - x->start;
+	const char *w = q->text + x->start;
+
+	while (n && (w[n - 1] == ',' || w[n - 1] == '.' || w[n - 1] == ' '))
+		n--;
+	if (n < 3)
+		return NONE;
+	for (size_t j = qi; j-- > (qi > LOOKBACK ? qi - LOOKBACK : 0);) {
+		const struct slant_quote *p = &q->quotes[j];
+		if (p->depth || p->speaker == NONE || p->end - p->start <= n)
+			continue;
+		const char *t = q->text + p->start;
+		size_t tl = p->end - p->start;
+		for (size_t k = 0; k + n <= tl; k++) {
+			if (strncasecmp(t + k, w, n))
+				continue;
+			bool left = k == 0 || !((t[k - 1] | 32) >= 'a' && (t[k - 1] | 32) <= 'z');
+			bool right = k + n == tl || !((t[k + n] | 32) >= 'a' && (t[k + n] | 32) <= 'z');
+			if (left && right)
+				return p->speaker;
+		}
+	}
+	return NONE;
+}
+
 static int attribute(struct slant_quotes *q)
 {
 	size_t np;
@@ -2337,7 +2370,7 @@ static int attribute(struct slant_quotes *q)
 		if (a.found && a.ment != NONE && q->ments[a.ment].kind == M_PRONOUN)
 			a.entity = pronoun_speaker(q, &q->ments[a.ment], i, para);
 		a.found = a.entity != NONE;
-		bool inherited = false;
+		bool inherited = false, echo = false;
 		if (!a.found && (qt->flags & SLANT_QUOTEF_CONTINUED) && prev != NONE &&
 		    q->quotes[prev].speaker != NONE) {
 			a.entity = q->quotes[prev].speaker, a.found = true, inherited = true;
@@ -2394,6 +2427,12 @@ static int attribute(struct slant_quotes *q)
 				}
 			}
 		}
+		if (!a.found && qt->words <= 4 && !cue_before(q, open, lo, W_SCARE | W_TITLECUE, 2)) {
+			/* “Hate”? “Division”? : words taken back from someone's earlier quotation */
+			uint32_t e = echo_speaker(q, i);
+			if (e != NONE)
+				a.entity = e, a.found = true, inherited = echo = true;
+		}
 		if (a.found && !inherited) {
 			qt->speaker = a.entity;
 		} else if (a.found) {
@@ -2406,7 +2445,7 @@ static int attribute(struct slant_quotes *q)
 			qt->verb_start = vm->start;
 			qt->verb_end = vm->end;
 		}
-		qt->kind = decide_kind(q, qt, lo, a.found);
+		qt->kind = echo ? SLANT_QUOTE_PARTIAL : decide_kind(q, qt, lo, a.found);
 		if (qt->kind == SLANT_QUOTE_SCARE || qt->kind == SLANT_QUOTE_TITLE) {
 			qt->speaker = NONE;
 			qt->verb = NONE;

@@ -302,6 +302,11 @@ static void test_harder_patterns(void **state)
 	/* a quotation that is a sentence of its own goes to the sentence before's subject */
 	assert_string_equal(run(f, "Mayor Elena Varga read the letter. “I love it.” Nobody else did."),
 			    "direct|Elena Varga|-|I love it.\n");
+	/* words taken back from someone's earlier quotation are theirs */
+	assert_string_equal(run(f, "“Hate and division have no place here,” Halloway said.\n\n"
+				   "“Division”? According to whom?\n"),
+			    "direct|Halloway|said|Hate and division have no place here,\n"
+			    "partial|Halloway|-|Division\n");
 	/* a name used as a modifier is held at a distance */
 	assert_string_equal(run(f, "Trump’s “Remain in Mexico” policy requires asylum seekers to wait."),
 			    "scare|-|-|Remain in Mexico\n");
