@@ -990,7 +990,10 @@ static uint32_t find_person(const struct slant_quotes *q, const char *sur, const
 			continue;
 		const char *es = stored(q, e->surname);
 		bool exact = e->shash == h && !strcmp(es, sur);
-		if (!exact && (fuzzy != NONE || sl < 5 || e->first == NONE || !edit1(es, sur)))
+		/* one edit leaves the first or second letter in place, or shifts it by one */
+		if (!exact && (fuzzy != NONE || sl < 5 || e->first == NONE ||
+			       !(es[0] == sur[0] || es[1] == sur[1] || es[1] == sur[0] ||
+				 es[0] == sur[1]) || !edit1(es, sur)))
 			continue;
 		const char *ef = stored(q, e->first);
 		/* the same first name, or an initial of it, or none given */
