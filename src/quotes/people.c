@@ -135,11 +135,20 @@ static bool has_upper(const char *s, size_t n, bool *all)
 	return any;
 }
 
+bool slant_people_suffix(const char *s, size_t n)
+{
+	static const char *const suffixes[] = { "jr", "jr.", "sr", "sr.", "ii", "iii", "iv" };
+
+	for (size_t i = 0; i < SLANT_ARRAY_SIZE(suffixes); i++)
+		if (n == strlen(suffixes[i]) && !strncasecmp(s, suffixes[i], n))
+			return true;
+	return false;
+}
+
 /* The surname key of a person's name: its last word, ASCII lower case, without "Jr." and
  * the like. NULL when the name has one word or no memory. */
 static char *surname_of(const char *name)
 {
-	static const char *const suffixes[] = { "jr", "jr.", "sr", "sr.", "ii", "iii", "iv" };
 	const char *w[8];
 	size_t wl[8], nw = 0;
 	const char *s = name;
@@ -157,16 +166,8 @@ static char *surname_of(const char *name)
 			wl[nw]--;
 		nw++;
 	}
-	while (nw > 2) {
-		bool suffix = false;
-		for (size_t i = 0; i < SLANT_ARRAY_SIZE(suffixes); i++)
-			if (wl[nw - 1] == strlen(suffixes[i]) &&
-			    !strncasecmp(w[nw - 1], suffixes[i], wl[nw - 1]))
-				suffix = true;
-		if (!suffix)
-			break;
+	while (nw > 2 && slant_people_suffix(w[nw - 1], wl[nw - 1]))
 		nw--;
-	}
 	if (nw < 2)
 		return NULL;
 	char *k = slant_memdup0(w[nw - 1], wl[nw - 1]);

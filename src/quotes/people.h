@@ -54,6 +54,9 @@ struct slant_people {
 	size_t nsurnames;
 };
 
+/* Whether s[0..n) is a name suffix that is no surname: Jr., Sr., II, III, IV (any case). */
+bool slant_people_suffix(const char *s, size_t n);
+
 /* The person whose surname is `key` (lower case) when exactly one has it, else UINT32_MAX. */
 uint32_t slant_people_by_surname(const struct slant_people *pp, const char *key);
 

@@ -103,6 +103,8 @@ struct slant_quotes {
 	const char *text;
 	const struct slant_token *toks;
 	size_t ntoks;
+	const struct slant_sentence *sents;
+	size_t nsents;
 	const struct slant_quote_conf *conf;
 };
 
@@ -322,24 +324,18 @@ static bool is_word(const struct slant_quotes *q, uint32_t t)
 
 static uint32_t sentence_start(const struct slant_quotes *q, uint32_t t)
 {
-	size_t ns;
-	const struct slant_sentence *s = slant_doc_sentences(q->d, &ns);
-	return s[q->sent_of[t]].tok_begin;
+	return q->sents[q->sent_of[t]].tok_begin;
 }
 
 static uint32_t sentence_end(const struct slant_quotes *q, uint32_t t)
 {
-	size_t ns;
-	const struct slant_sentence *s = slant_doc_sentences(q->d, &ns);
-	return s[q->sent_of[t]].tok_end;
+	return q->sents[q->sent_of[t]].tok_end;
 }
 
 /* The paragraph of token t (tokens' own field saturates at 65535): set once sent_of is. */
 static uint32_t para_of(const struct slant_quotes *q, uint32_t t)
 {
-	size_t ns;
-	const struct slant_sentence *s = slant_doc_sentences(q->d, &ns);
-	return s[q->sent_of[t]].para;
+	return q->sents[q->sent_of[t]].para;
 }
 
 static bool is_cap(const struct slant_quotes *q, uint32_t t)
@@ -934,9 +930,7 @@ static uint32_t surname_token(const struct slant_quotes *q, uint32_t tb, uint32_
 		t--;
 		if (q->toks[t].kind != SLANT_TOK_WORD)
 			continue;
-		const char *n = norm(q, t);
-		if (strcmp(n, "jr") && strcmp(n, "jr.") && strcmp(n, "sr") && strcmp(n, "sr.") &&
-		    strcmp(n, "ii") && strcmp(n, "iii") && strcmp(n, "iv"))
+		if (!slant_people_suffix(norm(q, t), q->toks[t].norm_len))
 			return t;
 	}
 	return tb;
@@ -1579,12 +1573,10 @@ static int match_table(struct slant_quotes *q)
 static int find_mentions(struct slant_quotes *q)
 {
 	const struct slant_people *pp = q->conf->people;
-	size_t nsent;
 	int ret;
-	const struct slant_sentence *sents = slant_doc_sentences(q->d, &nsent);
 
-	for (size_t s = 0; s < nsent; s++)
-		for (uint32_t t = sents[s].tok_begin; t < sents[s].tok_end; t++)
+	for (size_t s = 0; s < q->nsents; s++)
+		for (uint32_t t = q->sents[s].tok_begin; t < q->sents[s].tok_end; t++)
 			q->sent_of[t] = (uint32_t)s;
 
 	if ((ret = match_table(q)))
@@ -1986,7 +1978,6 @@ static bool verb_is(const struct slant_quotes *q, uint32_t vm, const char *prefi
 struct attrib {
 	uint32_t entity, verb; /* verb: index into q->verbs, or NONE */
 	uint32_t ment;         /* the mention that named the speaker */
-	bool right;            /* found after the quotation */
 	bool found;
 };
 
@@ -2009,7 +2000,7 @@ static bool subject_like(const struct slant_quotes *q, uint32_t mi)
 
 static struct attrib attrib_tail(const struct slant_quotes *q, uint32_t rb, uint32_t re)
 {
-	struct attrib a = { NONE, NONE, NONE, true, false };
+	struct attrib a = { NONE, NONE, NONE, false };
 
 	for (uint32_t t = rb; t + 2 < re; t++) {
 		if (!punct_is(q, t, ','))
@@ -2032,7 +2023,7 @@ static struct attrib attrib_tail(const struct slant_quotes *q, uint32_t rb, uint
 /* “…,” X said / “…,” said X / “…,” according to X. */
 static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uint32_t re)
 {
-	struct attrib a = { NONE, NONE, NONE, true, false };
+	struct attrib a = { NONE, NONE, NONE, false };
 	uint32_t t = rb;
 
 	bool credit = false;
@@ -2089,7 +2080,7 @@ static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uin
 /* X said: “…” / X told CNN, “…” / X called it “…” / According to X, “…” / X: “…”. */
 static struct attrib attrib_left(const struct slant_quotes *q, uint32_t lo, uint32_t open)
 {
-	struct attrib a = { NONE, NONE, NONE, false, false };
+	struct attrib a = { NONE, NONE, NONE, false };
 
 	for (uint32_t t = open; t-- > lo;) {
 		if (q->tokinfo[t] & TI_INQUOTE)
@@ -2240,10 +2231,7 @@ static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quot
 /* The first person or organisation named in sentence s: the likely subject. */
 static uint32_t sentence_subject(const struct slant_quotes *q, uint32_t s)
 {
-	size_t ns;
-	const struct slant_sentence *sents = slant_doc_sentences(q->d, &ns);
-
-	for (uint32_t t = sents[s].tok_begin; t < sents[s].tok_end; t++) {
+	for (uint32_t t = q->sents[s].tok_begin; t < q->sents[s].tok_end; t++) {
 		uint32_t mi = mention_starting(q, t);
 		if (mi != NONE && q->ments[mi].entity != NONE)
 			return q->ments[mi].entity;
@@ -2328,7 +2316,7 @@ static int attribute(struct slant_quotes *q)
 		uint32_t para = qt->para;
 		const struct slant_paragraph *pg = &paras[para];
 		uint32_t lo = sentence_start(q, open);
-		struct attrib a = { NONE, NONE, NONE, false, false };
+		struct attrib a = { NONE, NONE, NONE, false };
 
 		if (qt->depth) {
 			/* inside another quotation: the speaker quotes someone, or sneers */
@@ -2356,7 +2344,7 @@ static int attribute(struct slant_quotes *q)
 					break;
 				}
 		}
-		struct attrib r = { NONE, NONE, NONE, true, false }, l = r;
+		struct attrib r = { NONE, NONE, NONE, false }, l = r;
 		/* “…now.” Barrow said X: a new sentence about someone else, not an attribution */
 		bool ended = qt->tok_end > qt->tok_begin && punct_is(q, qt->tok_end - 1, '.') &&
 			     rb != NONE && is_cap(q, rb);
@@ -2589,6 +2577,7 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 	q->text = text;
 	q->conf = conf ? conf : &none;
 	q->toks = slant_doc_tokens(d, &q->ntoks);
+	q->sents = slant_doc_sentences(d, &q->nsents);
 	q->nquotes = q->nspeakers = q->nments = q->nents = 0;
 	slant_buf_reset(&q->names_buf);
 	if (grow_tokens(q, q->ntoks + 1))
