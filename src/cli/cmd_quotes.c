@@ -209,9 +209,15 @@ static int render(struct quotes *x, struct qjob *j, const struct slant_article *
 		if (!ret) ret = slant_buf_add_json(b, a->id, strlen(a->id));
 		if (!ret) ret = slant_buf_adds(b, ",\"outlet\":");
 		if (!ret) ret = slant_buf_add_json(b, a->outlet, strlen(a->outlet));
-		if (!ret) ret = slant_buf_addf(b, ",\"start\":%u,\"end\":%u,\"text\":", qt->start, qt->end);
+		if (!ret) ret = slant_buf_adds(b, ",\"start\":");
+		if (!ret) ret = slant_buf_addu(b, qt->start);
+		if (!ret) ret = slant_buf_adds(b, ",\"end\":");
+		if (!ret) ret = slant_buf_addu(b, qt->end);
+		if (!ret) ret = slant_buf_adds(b, ",\"text\":");
 		if (!ret) ret = slant_buf_add_json(b, text, tlen);
-		if (!ret) ret = slant_buf_addf(b, ",\"kind\":\"%s\",\"speaker\":", kind);
+		if (!ret) ret = slant_buf_adds(b, ",\"kind\":\"");
+		if (!ret) ret = slant_buf_adds(b, kind);
+		if (!ret) ret = slant_buf_adds(b, "\",\"speaker\":");
 		if (!ret) ret = add_json_or_null(b, sp ? sp->name : NULL);
 		if (!ret) ret = slant_buf_adds(b, ",\"group\":");
 		if (!ret) ret = add_json_or_null(b, sp ? sp->group : NULL);
@@ -221,10 +227,14 @@ static int render(struct quotes *x, struct qjob *j, const struct slant_article *
 		if (!ret) ret = add_json_or_null(b, verb);
 		if (!ret) ret = slant_buf_adds(b, ",\"verb_class\":");
 		if (!ret) ret = add_json_or_null(b, vclass);
+		if (!ret) ret = slant_buf_adds(b, ",\"words\":");
+		if (!ret) ret = slant_buf_addu(b, qt->words);
+		if (!ret) ret = slant_buf_adds(b, ",\"depth\":");
+		if (!ret) ret = slant_buf_addu(b, qt->depth);
 		if (!ret)
-			ret = slant_buf_addf(b, ",\"words\":%u,\"depth\":%u,\"inherited\":%s}\n",
-					     qt->words, qt->depth,
-					     (qt->flags & SLANT_QUOTEF_INHERITED) ? "true" : "false");
+			ret = slant_buf_adds(b, (qt->flags & SLANT_QUOTEF_INHERITED) ?
+							",\"inherited\":true}\n" :
+							",\"inherited\":false}\n");
 		return ret;
 	}
 	if (x->format == FMT_TSV) {

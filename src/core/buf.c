@@ -90,6 +90,17 @@ int slant_buf_addc(struct slant_buf *b, char c)
 	return 0;
 }
 
+int slant_buf_addu(struct slant_buf *b, unsigned long long v)
+{
+	char tmp[24];
+	size_t n = sizeof(tmp);
+
+	do
+		tmp[--n] = (char)('0' + v % 10);
+	while (v /= 10);
+	return slant_buf_add(b, tmp + n, sizeof(tmp) - n);
+}
+
 int slant_buf_addf(struct slant_buf *b, const char *fmt, ...)
 {
 	va_list ap;

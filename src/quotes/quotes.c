@@ -59,6 +59,7 @@ struct entity {
 	uint32_t ntok;     /* words in the canonical name */
 	uint32_t surname;  /* offset of the lower-case surname key in q->names, or NONE */
 	uint32_t shash;    /* hash of the surname key */
+	uint32_t slen;     /* length of the surname key */
 	uint32_t first;    /* offset of the lower-case first word, or NONE */
 	uint32_t person;   /* people table entry, or NONE */
 	uint32_t role;     /* roles table entry, or NONE */
@@ -967,7 +968,6 @@ static bool edit1(const char *a, const char *b)
 	return !strcmp(a + i, b + i + 1);
 }
 
-/* Finds the person entity a name (surname key, first-word key) belongs to, or NONE. */
 /*
  * The person entity a name belongs to: the same surname, else (for surnames of five letters
  * or more) one at edit distance 1 of a person named in full; with a first name or initial
@@ -982,8 +982,14 @@ static uint32_t find_person(const struct slant_quotes *q, const char *sur, const
 		const struct entity *e = &q->ents[i];
 		if (e->type != SLANT_SPEAKER_PERSON || e->surname == NONE)
 			continue;
+		bool exact = e->shash == h && e->slen == sl;
+		/* lengths first: most entities are neither the same nor one edit away */
+		if (!exact && (fuzzy != NONE || sl < 5 || e->first == NONE || e->slen + 1 < sl ||
+			       e->slen > sl + 1))
+			continue;
 		const char *es = stored(q, e->surname);
-		bool exact = e->shash == h && !strcmp(es, sur);
+		if (exact)
+			exact = !memcmp(es, sur, sl);
 		/* one edit leaves the first or second letter in place, or shifts it by one */
 		if (!exact && (fuzzy != NONE || sl < 5 || e->first == NONE ||
 			       !(es[0] == sur[0] || es[1] == sur[1] || es[1] == sur[0] ||
@@ -1020,8 +1026,10 @@ static int entity_for_person(struct slant_quotes *q, uint32_t person, uint32_t *
 	e->namelen = (uint32_t)strlen(sp->name);
 	if (sp->surname && store(q, sp->surname, strlen(sp->surname), &e->surname))
 		return SLANT_ENOMEM;
-	if (sp->surname)
+	if (sp->surname) {
 		e->shash = whash(sp->surname);
+		e->slen = (uint32_t)strlen(sp->surname);
+	}
 	/* first word key for matching initials and first names */
 	const char *sp_first = sp->name;
 	size_t fl = strcspn(sp_first, " ");
@@ -1264,6 +1272,7 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool t
 			if (store(q, sur, strlen(sur), &e->surname))
 				return SLANT_ENOMEM;
 			e->shash = whash(sur);
+			e->slen = (uint32_t)strlen(sur);
 			if (te - tb > 1) {
 				if (store(q, first, strlen(first), &e->first))
 					return SLANT_ENOMEM;
@@ -1436,7 +1445,7 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 				const char *nm = stored(q, e->name);
 				size_t wl = strlen(ro->word);
 				for (const char *s = nm; *s && id == NONE; s++)
-					if (!strncasecmp(s, ro->word, wl) && (s == nm || s[-1] == ' '))
+					if ((s == nm || s[-1] == ' ') && !strncasecmp(s, ro->word, wl))
 						id = (uint32_t)i;
 				if (id == NONE && (!strcmp(ro->role, "agency") ||
 						   !strcmp(ro->role, "department") ||
@@ -2564,7 +2573,30 @@ static int grow_tokens(struct slant_quotes *q, size_t n)
 		*arrays[i] = p;
 	}
 	q->captok = cap;
+	/* the sparse arrays start out zero; clear_sparse() keeps them so */
+	uint32_t *sparse[] = { q->ment_end, q->ment_start, q->verb_at, q->role_at, q->name_at };
+	for (size_t i = 0; i < SLANT_ARRAY_SIZE(sparse); i++)
+		memset(sparse[i], 0, cap * sizeof(uint32_t));
 	return 0;
+}
+
+/*
+ * Zeroes what an article set in the sparse per-token arrays (matches and mentions), which
+ * costs far less than clearing them whole for the next article.
+ */
+static void clear_sparse(struct slant_quotes *q)
+{
+	for (size_t i = 0; i < q->names.n; i++)
+		q->name_at[q->names.v[i].tok_begin] = 0;
+	for (size_t i = 0; i < q->roles.n; i++)
+		q->role_at[q->roles.v[i].tok_begin] = 0;
+	for (size_t i = 0; i < q->verbs.n; i++)
+		q->verb_at[q->verbs.v[i].tok_begin] = 0;
+	for (size_t i = 0; i < q->nments; i++) {
+		q->ment_start[q->ments[i].tb] = 0;
+		q->ment_end[q->ments[i].te - 1] = 0;
+	}
+	q->names.n = q->roles.n = q->verbs.n = q->nments = 0;
 }
 
 int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, const char *text,
@@ -2590,12 +2622,7 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 		goto fail;
 	if (!q->nquotes)
 		return 0; /* nobody to attribute anything to */
-	memset(q->ment_end, 0, bytes);
-	memset(q->ment_start, 0, bytes);
-	memset(q->verb_at, 0, bytes);
 	memset(q->sent_of, 0, bytes);
-	memset(q->role_at, 0, bytes);
-	memset(q->name_at, 0, bytes);
 	/* mentions after the last quotation's paragraph can attribute nothing */
 	{
 		size_t np;
@@ -2608,8 +2635,12 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 	}
 	if ((ret = find_mentions(q)))
 		goto fail;
-	if (q->nments)
-		qsort(q->ments, q->nments, sizeof(*q->ments), cmp_mention);
+	/* mentions come nearly in order: sort only when one is out of place */
+	for (size_t i = 1; i < q->nments; i++)
+		if (q->ments[i].tb < q->ments[i - 1].tb) {
+			qsort(q->ments, q->nments, sizeof(*q->ments), cmp_mention);
+			break;
+		}
 	for (size_t i = 0; i < q->nments; i++) {
 		q->ment_start[q->ments[i].tb] = (uint32_t)i + 1;
 		q->ment_end[q->ments[i].te - 1] = (uint32_t)i + 1;
@@ -2617,8 +2648,10 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 	resolve_pronouns(q);
 	if ((ret = attribute(q)) || (ret = make_speakers(q)))
 		goto fail;
+	clear_sparse(q);
 	return 0;
 fail:
+	clear_sparse(q);
 	q->nquotes = q->nspeakers = 0;
 	return ret == SLANT_ENOMEM ? slant_fail_oom(err) : ret;
 }
