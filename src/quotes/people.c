@@ -214,6 +214,15 @@ static int index_surnames(struct slant_people *pp, struct slant_err *err)
 	return 0;
 }
 
+uint32_t slant_people_role_key(const char *role)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *role; role++)
+		h = (h ^ (unsigned char)*role) * 16777619u;
+	return h | 1; /* never 0, which stands for no role */
+}
+
 static bool is_org_role(const char *role)
 {
 	static const char *const org[] = {
@@ -408,6 +417,7 @@ static int parse_speakers(struct slant_people *pp, const char *data, size_t len,
 			goto oom;
 		}
 		sp->org = is_org_role(sp->role);
+		sp->rkey = sp->role ? slant_people_role_key(sp->role) : 0;
 		pp->nspeakers++;
 		if (!sp->org && !(sp->surname = surname_of(sp->name)) && strchr(sp->name, ' '))
 			goto oom;
@@ -519,6 +529,7 @@ static int parse_roles(struct slant_people *pp, const char *data, size_t len, co
 			goto oom;
 		}
 		r->org = org;
+		r->rkey = slant_people_role_key(r->role);
 		/* a plural person noun ("senators", "officials") names several people */
 		r->plural = !org && fl[0] > 3 && f[0][fl[0] - 1] == 's' &&
 			    strncmp(r->word, r->role, strlen(r->word)) != 0;

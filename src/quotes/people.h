@@ -13,6 +13,7 @@
 struct slant_person {
 	char *name, *group, *role; /* role NULL when the file gives none */
 	char *surname;             /* last word, lower case, for persons with two words or more */
+	uint32_t rkey;             /* slant_people_role_key(role), 0 without one */
 	bool org;                  /* its role names an organisation */
 };
 
@@ -25,6 +26,7 @@ struct slant_alias {
 /* One line of roles.tsv. */
 struct slant_role {
 	char *word, *role, *group; /* group NULL: the role says nothing about it */
+	uint32_t rkey;             /* slant_people_role_key(role) */
 	bool org, plural;
 };
 
@@ -53,6 +55,9 @@ struct slant_people {
 	struct slant_surname *surnames; /* sorted; surnames of one person only */
 	size_t nsurnames;
 };
+
+/* A hash of a role name: equal roles have equal keys, so most unequal ones need no strcmp. */
+uint32_t slant_people_role_key(const char *role);
 
 /* Whether s[0..n) is a name suffix that is no surname: Jr., Sr., II, III, IV (any case). */
 bool slant_people_suffix(const char *s, size_t n);

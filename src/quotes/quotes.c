@@ -44,6 +44,7 @@ struct pair {
 };
 
 enum { M_NAME = 1, M_ROLE, M_PRONOUN };
+#define SHEAD_SIZE 256 /* surname buckets: a power of two */
 enum { G_UNKNOWN = 0, G_MALE, G_FEMALE };
 
 struct mention {
@@ -60,6 +61,7 @@ struct entity {
 	uint32_t surname;  /* offset of the lower-case surname key in q->names, or NONE */
 	uint32_t shash;    /* hash of the surname key */
 	uint32_t slen;     /* length of the surname key */
+	uint32_t snext;    /* the next older entity in its surname bucket, or NONE */
 	uint32_t first;    /* offset of the lower-case first word, or NONE */
 	uint32_t person;   /* people table entry, or NONE */
 	uint32_t role;     /* roles table entry, or NONE */
@@ -86,6 +88,7 @@ struct slant_quotes {
 	size_t nments, capments;
 	struct entity *ents;
 	size_t nents, capents;
+	uint32_t shead[SHEAD_SIZE]; /* newest entity per surname-hash bucket, or NONE */
 	uint32_t *tokinfo; /* per token: bits below */
 	uint32_t *ment_end;  /* per token: mention ending at it + 1, or 0 */
 	uint32_t *ment_start;
@@ -975,36 +978,51 @@ static bool edit1(const char *a, const char *b)
  */
 static uint32_t find_person(const struct slant_quotes *q, const char *sur, const char *first)
 {
-	uint32_t h = whash(sur), fuzzy = NONE;
-	size_t sl = strlen(sur), fl = first ? strlen(first) : 0;
+	uint32_t h = whash(sur);
+	size_t sl = strlen(sur), fl = first ? strlen(first) : 0, floor = ent_floor(q);
 
-	for (size_t i = q->nents; i-- > ent_floor(q);) {
+	/* the same first name, or an initial of it, or none given */
+#define FIRST_AGREES(e)                                                                    \
+	(!first || (e)->first == NONE || !strcmp(first, stored(q, (e)->first)) ||          \
+	 (fl == 1 && stored(q, (e)->first)[0] == first[0]) ||                              \
+	 (stored(q, (e)->first)[0] && !stored(q, (e)->first)[1] &&                         \
+	  first[0] == stored(q, (e)->first)[0]))
+	/* the newest with the same surname: one bucket of the surname index */
+	for (uint32_t i = q->shead[h & (SHEAD_SIZE - 1)]; i != NONE && i >= floor;
+	     i = q->ents[i].snext) {
 		const struct entity *e = &q->ents[i];
-		if (e->type != SLANT_SPEAKER_PERSON || e->surname == NONE)
-			continue;
-		bool exact = e->shash == h && e->slen == sl;
-		/* lengths first: most entities are neither the same nor one edit away */
-		if (!exact && (fuzzy != NONE || sl < 5 || e->first == NONE || e->slen + 1 < sl ||
-			       e->slen > sl + 1))
+		if (e->type == SLANT_SPEAKER_PERSON && e->shash == h && e->slen == sl &&
+		    !memcmp(stored(q, e->surname), sur, sl) && FIRST_AGREES(e))
+			return i;
+	}
+	if (sl < 5)
+		return NONE;
+	/* else the newest person named in full one edit away */
+	for (size_t i = q->nents; i-- > floor;) {
+		const struct entity *e = &q->ents[i];
+		if (e->type != SLANT_SPEAKER_PERSON || e->surname == NONE || e->first == NONE ||
+		    e->slen + 1 < sl || e->slen > sl + 1)
 			continue;
 		const char *es = stored(q, e->surname);
-		if (exact)
-			exact = !memcmp(es, sur, sl);
 		/* one edit leaves the first or second letter in place, or shifts it by one */
-		if (!exact && (fuzzy != NONE || sl < 5 || e->first == NONE ||
-			       !(es[0] == sur[0] || es[1] == sur[1] || es[1] == sur[0] ||
-				 es[0] == sur[1]) || !edit1(es, sur)))
+		if (!(es[0] == sur[0] || es[1] == sur[1] || es[1] == sur[0] || es[0] == sur[1]) ||
+		    !edit1(es, sur))
 			continue;
-		const char *ef = stored(q, e->first);
-		/* the same first name, or an initial of it, or none given */
-		if (!first || !ef || !strcmp(first, ef) || (fl == 1 && ef[0] == first[0]) ||
-		    (ef[0] && !ef[1] && first[0] == ef[0])) {
-			if (exact)
-				return (uint32_t)i;
-			fuzzy = (uint32_t)i;
-		}
+		if (FIRST_AGREES(e))
+			return (uint32_t)i;
 	}
-	return fuzzy;
+	return NONE;
+#undef FIRST_AGREES
+}
+
+/* Files entity id under its surname (already stored, with its hash and length). */
+static void index_surname(struct slant_quotes *q, uint32_t id)
+{
+	struct entity *e = &q->ents[id];
+	uint32_t *head = &q->shead[e->shash & (SHEAD_SIZE - 1)];
+
+	e->snext = *head;
+	*head = id;
 }
 
 static int entity_for_person(struct slant_quotes *q, uint32_t person, uint32_t *id)
@@ -1029,6 +1047,7 @@ static int entity_for_person(struct slant_quotes *q, uint32_t person, uint32_t *
 	if (sp->surname) {
 		e->shash = whash(sp->surname);
 		e->slen = (uint32_t)strlen(sp->surname);
+		index_surname(q, *id);
 	}
 	/* first word key for matching initials and first names */
 	const char *sp_first = sp->name;
@@ -1273,6 +1292,7 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool t
 				return SLANT_ENOMEM;
 			e->shash = whash(sur);
 			e->slen = (uint32_t)strlen(sur);
+			index_surname(q, id);
 			if (te - tb > 1) {
 				if (store(q, first, strlen(first), &e->first))
 					return SLANT_ENOMEM;
@@ -1435,10 +1455,11 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 			const struct slant_role *er = role_of(q, e->role);
 			if (e->type == SLANT_SPEAKER_UNNAMED)
 				continue;
-			if (er && !strcmp(er->role, ro->role))
+			const struct slant_person *ep =
+				e->person != NONE ? &q->conf->people->speakers[e->person] : NULL;
+			if (er && er->rkey == ro->rkey && !strcmp(er->role, ro->role))
 				id = (uint32_t)i;
-			else if (e->person != NONE && q->conf->people->speakers[e->person].role &&
-				 !strcmp(q->conf->people->speakers[e->person].role, ro->role))
+			else if (ep && ep->rkey == ro->rkey && !strcmp(ep->role, ro->role))
 				id = (uint32_t)i;
 			else if (ro->org && e->type == SLANT_SPEAKER_ORG) {
 				/* "the agency" after "U.S. Immigration and Customs Enforcement" */
@@ -2623,6 +2644,7 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 	if (!q->nquotes)
 		return 0; /* nobody to attribute anything to */
 	memset(q->sent_of, 0, bytes);
+	memset(q->shead, 0xFF, sizeof(q->shead));
 	/* mentions after the last quotation's paragraph can attribute nothing */
 	{
 		size_t np;
