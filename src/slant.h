@@ -602,6 +602,266 @@ int slant_ngrams_contrast(const struct slant_ngrams *g, double a0, uint64_t min_
 			  size_t top, struct slant_contrast_row *rows, size_t *counts,
 			  struct slant_err *err);
 
+/* -------------------------------------------------------------- features */
+
+/*
+ * An article as the framing model sees it: one sparse vector, indices from 1, ascending.
+ *
+ * Text features (indices 1..V): TF-IDF of word 1..max_n-grams over a vocabulary chosen on the
+ * training corpus. N-grams are normalised word tokens of one sentence (numbers become "#";
+ * quotation marks are skipped, other punctuation breaks them). tf is sublinear (1 + ln count),
+ * idf = ln((1 + N) / (1 + df)) + 1, and the text part is scaled to unit length. Before
+ * counting, what says who published an article rather than how it frames the story is left
+ * out: the outlet's name, the host name of its web address, the authors' names and a dateline
+ * ("CHICAGO (AP) —"); boilerplate is gone already.
+ *
+ * Dense features (indices V+1..V+D), named: per lexicon category, matches per 1,000 words
+ * ("lexicon:<category>"); the sum of matched terms' lean per 1,000 words ("lexicon:lean");
+ * and from the quotations: quotes and scare quotes per 1,000 words, the share of words that
+ * are quoted, the loaded-verb rate, and the share of quoted words per speaker group
+ * ("quotes:group:<group>"). Each is scaled to [0, 1] by its range on the training corpus
+ * (values outside it are clipped), then multiplied by the dense weight, as libsvm's guide
+ * prescribes.
+ */
+struct slant_feat {
+	uint32_t index; /* from 1 */
+	double value;
+};
+
+/* What the vocabulary and scaling are applied to: an article's raw measurements. Reusable;
+ * every array is owned by it (slant_featraw_release() frees them). */
+struct slant_featraw {
+	uint64_t *hash;   /* distinct n-grams, by hash, in order of first appearance */
+	uint32_t *count;
+	uint32_t *text;   /* with texts asked for: each n-gram's offset in `strings`, else NULL */
+	size_t n, cap;
+	struct slant_buf strings;
+	double *dense;    /* unscaled dense values, slant_features_ndense() of them */
+	size_t ndense;
+	uint32_t words;   /* word and number tokens */
+	uint32_t quotes;  /* quotations at depth 0 */
+};
+
+void slant_featraw_init(struct slant_featraw *r);
+void slant_featraw_release(struct slant_featraw *r);
+/** Copies `from` into `to` (both initialised). 0 or SLANT_ENOMEM. */
+int slant_featraw_copy(struct slant_featraw *to, const struct slant_featraw *from);
+
+struct slant_features_conf {
+	const struct slant_lexicon *lexicon; /* categories to count; may be NULL */
+	const struct slant_people *people;   /* speakers, roles, verbs; may be NULL */
+	unsigned max_n;                      /* longest n-gram, 1..3 (0: 2) */
+	double dense_weight;                 /* < 0: none at all; 0 is the default 0.5 */
+};
+
+/*
+ * A feature definition: the dense features' names, and once a vocabulary is set, everything
+ * needed to turn raw measurements into vectors. Read-only once built: threads may share it.
+ * Borrows the lexicon and people table of its conf, which must outlive it.
+ */
+struct slant_features;
+
+struct slant_features *slant_features_new(const struct slant_features_conf *conf);
+void slant_features_free(struct slant_features *f);
+size_t slant_features_ndense(const struct slant_features *f);
+/** Dense feature i's name ("lexicon:label-threat"), borrowed. */
+const char *slant_features_dense_name(const struct slant_features *f, size_t i);
+/** Vocabulary size V (0 before one is set). */
+size_t slant_features_nvocab(const struct slant_features *f);
+/** The name of vector index `index` (an n-gram, or a dense feature's name); NULL past the end. */
+const char *slant_features_name(const struct slant_features *f, uint32_t index);
+/** Largest index a vector can have: V + D. */
+uint32_t slant_features_dim(const struct slant_features *f);
+unsigned slant_features_max_n(const struct slant_features *f);
+double slant_features_dense_weight(const struct slant_features *f);
+
+/* Per-thread scratch for measuring articles (quotation extractor, match lists...). */
+struct slant_featx;
+struct slant_featx *slant_featx_new(void);
+void slant_featx_free(struct slant_featx *fx);
+
+/**
+ * Measures analysed document `d` of article `a` into `raw` (replacing what it held): n-grams
+ * with their counts (and their text when `texts`), dense values unscaled. 0 or SLANT_ENOMEM.
+ */
+int slant_features_measure(const struct slant_features *f, struct slant_featx *fx,
+			   const struct slant_doc *d, const struct slant_article *a, int texts,
+			   struct slant_featraw *raw, struct slant_err *err);
+
+/*
+ * Vocabulary building, on the training corpus: add each article's raw n-grams (with texts),
+ * then keep those in at least `min_df` articles, the `max_size` most frequent (ties by text).
+ */
+struct slant_vocab_builder;
+struct slant_vocab_builder *slant_vocab_builder_new(void);
+void slant_vocab_builder_free(struct slant_vocab_builder *vb);
+int slant_vocab_builder_add(struct slant_vocab_builder *vb, const struct slant_featraw *raw,
+			    struct slant_err *err);
+/** Distinct n-grams seen so far. */
+size_t slant_vocab_builder_size(const struct slant_vocab_builder *vb);
+/**
+ * Sets f's vocabulary (sorted by text) and idf from `vb`, and the dense ranges from the
+ * `n` raw measurements `raws` of the same corpus. 0, SLANT_ENOMEM or SLANT_EDATA (no n-gram
+ * reaches min_df).
+ */
+int slant_features_build(struct slant_features *f, const struct slant_vocab_builder *vb,
+			 uint32_t min_df, size_t max_size, const struct slant_featraw *const *raws,
+			 size_t n, struct slant_err *err);
+
+/* A sparse vector; the caller owns v (free()). */
+struct slant_fvec {
+	struct slant_feat *v;
+	size_t n, cap;
+};
+
+/** The vector of `raw` under f's vocabulary and scaling, replacing `out`'s content. */
+int slant_features_vector(const struct slant_features *f, const struct slant_featraw *raw,
+			  struct slant_fvec *out, struct slant_err *err);
+
+/* ----------------------------------------------------------------- model */
+
+/*
+ * The framing model: a feature definition, an SVM over its vectors and a calibration that
+ * turns the SVM's decision values into probabilities. Linear models are trained with
+ * liblinear's L2-regularised SVM, kernel models (rbf, poly) with libsvm; nothing outside this
+ * module knows which. Labels are kept in the order of the model's axis (left, center, right
+ * for lean): the framing score is the probability-weighted position on that axis, -1 for the
+ * first label to +1 for the last (for lean, P(right) - P(left)).
+ *
+ * A model lives in a directory: meta.json (labels, options, feature ranges, calibration, the
+ * training figures and the lexicons it was trained with, by checksum), vocab.tsv and the
+ * library's own model file. Loading validates every file before liblinear or libsvm reads
+ * one, and refuses a model whose lexicons changed since it was trained.
+ */
+enum slant_kernel { SLANT_KERNEL_LINEAR = 0, SLANT_KERNEL_RBF, SLANT_KERNEL_POLY };
+
+/* A data file a model was trained with. `kind` is SLANT_RES_*; `name` is how the model
+ * records it ("lexicons/loaded.tsv", or a path as given), `path` where to read it now. */
+enum { SLANT_RES_LEXICON = 1, SLANT_RES_SPEAKERS, SLANT_RES_ROLES, SLANT_RES_VERBS };
+struct slant_resource {
+	int kind;
+	const char *name;
+	const char *path;
+};
+
+struct slant_model;
+
+/*
+ * Where the data file a model names is now: a path, or NULL when it cannot be found. The
+ * returned string needs to live only until the next call.
+ */
+typedef const char *(*slant_resolve_fn)(const char *name, void *ctx);
+
+/**
+ * Loads the model in directory `dir`, with the lexicons it names found through `resolve`.
+ * SLANT_EIO when a file is missing or unreadable, SLANT_EDATA when one is malformed or a
+ * lexicon changed since training (err says which file and what).
+ */
+struct slant_model *slant_model_load(const char *dir, slant_resolve_fn resolve, void *ctx,
+				     struct slant_err *err);
+void slant_model_free(struct slant_model *m);
+
+/** Writes the model to directory `dir` atomically: a failed or interrupted save leaves what
+ * was there untouched. */
+int slant_model_save(const struct slant_model *m, const char *dir, struct slant_err *err);
+
+size_t slant_model_nlabels(const struct slant_model *m);
+/** Label i in axis order, borrowed. */
+const char *slant_model_label(const struct slant_model *m, size_t i);
+/** Whether the labels are ordered on an axis (the framing score means something). */
+int slant_model_has_axis(const struct slant_model *m);
+const struct slant_features *slant_model_features(const struct slant_model *m);
+/** meta.json's text, borrowed. */
+const char *slant_model_meta(const struct slant_model *m);
+/** "linear", "rbf" or "poly". */
+const char *slant_model_kind(const struct slant_model *m);
+
+/* One article's result. */
+struct slant_prediction {
+	size_t label;  /* index of the most probable label */
+	double *prob;  /* per label, axis order; sum 1 */
+	double *dec;   /* the SVM's decision values (slant_model_ndec() of them) */
+	double score;  /* in [-1, 1] along the axis */
+};
+
+/** Decision values per article: one per class, or one for a two-class linear model. */
+size_t slant_model_ndec(const struct slant_model *m);
+/** Allocates p's arrays for m. 0 or SLANT_ENOMEM; free with slant_prediction_release(). */
+int slant_prediction_init(struct slant_prediction *p, const struct slant_model *m);
+void slant_prediction_release(struct slant_prediction *p);
+
+/** Scores vector `x` (from slant_features_vector() with m's features). Thread-safe. */
+int slant_model_predict(const struct slant_model *m, const struct slant_fvec *x,
+			struct slant_prediction *p, struct slant_err *err);
+
+/*
+ * What pushed vector `x`'s score most: its features' contributions to the score direction
+ * (linear models only: the weight difference along the axis times the value). Fills up to
+ * `n` most positive and `n` most negative into pos[] and neg[] (index, contribution),
+ * returns how many of each through *npos / *nneg.
+ */
+int slant_model_explain(const struct slant_model *m, const struct slant_fvec *x, size_t n,
+			struct slant_feat *pos, size_t *npos, struct slant_feat *neg,
+			size_t *nneg);
+
+/* ----------------------------------------------------------------- training */
+
+struct slant_train_conf {
+	const char *const *order; /* label order on the axis; NULL: left,center,right when those
+				   * are the labels, else sorted with no axis */
+	size_t norder;
+	int kernel;               /* enum slant_kernel */
+	const double *C;          /* grid; NULL: the default one */
+	size_t nC;
+	const double *gamma;      /* rbf/poly grid; NULL: the default one */
+	size_t ngamma;
+	unsigned folds;           /* 0: 5 */
+	uint64_t seed;
+	int grouped;              /* keep each group in one fold */
+	int balanced;             /* class weights inverse to label frequency */
+	unsigned threads;         /* 0: online cores */
+	uint32_t min_df;          /* 0: 3 */
+	size_t max_vocab;         /* 0: 200,000 */
+	/* progress lines ("fold 3/5 C=0.1: ..."), may be NULL */
+	void (*progress)(void *ctx, const char *line);
+	void *progress_ctx;
+	/* recorded in meta.json as they are: how the corpus was read */
+	const char *description;  /* a JSON object's text, or NULL */
+};
+
+/*
+ * A training corpus: each article's raw measurements with its label and group. Owns the
+ * lexicon and people table (given to slant_trainset_new) and the measurements added.
+ */
+struct slant_trainset;
+
+struct slant_trainset *slant_trainset_new(const struct slant_features_conf *fc,
+					  struct slant_lexicon *lx, struct slant_people *pp,
+					  const struct slant_resource *res, size_t nres,
+					  struct slant_err *err);
+void slant_trainset_free(struct slant_trainset *ts);
+/** The feature definition articles are measured with (its vocabulary comes later). */
+const struct slant_features *slant_trainset_features(const struct slant_trainset *ts);
+/** Adds one article: takes `raw`'s arrays (leaving it empty, initialised). */
+int slant_trainset_add(struct slant_trainset *ts, struct slant_featraw *raw, const char *id,
+		       const char *label, const char *group, struct slant_err *err);
+size_t slant_trainset_size(const struct slant_trainset *ts);
+
+/* What cross-validation found, for people. */
+struct slant_train_report {
+	char *text; /* the summary: grid, best point, accuracy, macro-F1, confusion; caller frees */
+	double accuracy, macro_f1, C, gamma;
+};
+
+/**
+ * Builds the vocabulary, cross-validates the grid, calibrates on the out-of-fold decision
+ * values of the best point and fits the final model on every article. The trainset's lexicon
+ * and people table pass to the model. SLANT_EDATA for unusable data (one label, a label with
+ * fewer articles than folds, fewer groups than folds).
+ */
+struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_train_conf *conf,
+				struct slant_train_report *report, struct slant_err *err);
+
 /* -------------------------------------------------------------- pipeline */
 
 /*

@@ -194,6 +194,27 @@ int cli_lexicons_add(struct cli_lexicons *l, const char *path);
 int cli_lexicons_load(struct cli_lexicons *l);
 void cli_lexicons_release(struct cli_lexicons *l);
 
+/* --------------------------------------------------------------- resources */
+
+/* The data files a model is trained with: lexicons and the people table. */
+struct cli_resources {
+	const char **lexicons; /* --lexicon paths, borrowed from argv; none: the shipped set */
+	size_t nlexicons;
+	const char *speakers, *roles, *verbs; /* NULL: shipped; "none": none */
+	struct slant_resource *res;
+	size_t nres;
+	char **strs; /* names and paths the resources point to */
+	size_t nstrs;
+	struct slant_lexicon *lx; /* loaded by cli_resources_load() */
+	struct slant_people *pp;
+};
+int cli_resources_lexicon(struct cli_resources *r, const char *path);
+/* Finds and loads them; returns 0 or an exit code, the message printed. */
+int cli_resources_load(struct cli_resources *r);
+void cli_resources_release(struct cli_resources *r);
+/* slant_model_load()'s resolver: shipped names through cli_data_path(), paths as they are. */
+const char *cli_resolve(const char *name, void *ctx);
+
 /* Commands */
 int cmd_inspect(int argc, char **argv);
 extern const char cmd_inspect_usage[];
@@ -203,5 +224,11 @@ int cmd_contrast(int argc, char **argv);
 extern const char cmd_contrast_usage[];
 int cmd_quotes(int argc, char **argv);
 extern const char cmd_quotes_usage[];
+int cmd_train(int argc, char **argv);
+extern const char cmd_train_usage[];
+int cmd_score(int argc, char **argv);
+extern const char cmd_score_usage[];
+int cmd_eval(int argc, char **argv);
+extern const char cmd_eval_usage[];
 
 #endif

@@ -21,6 +21,10 @@ static const struct cmd commands[] = {
 	  cmd_contrast_usage },
 	{ "quotes", cmd_quotes, "quotations: kind, speaker, speaker group, attribution verb",
 	  cmd_quotes_usage },
+	{ "train", cmd_train, "train a framing model on labelled articles", cmd_train_usage },
+	{ "score", cmd_score, "each article's framing: label, probabilities and score",
+	  cmd_score_usage },
+	{ "eval", cmd_eval, "a model's accuracy and macro-F1 on labelled articles", cmd_eval_usage },
 	{ "help", cmd_help, "show the commands, or the help of one", help_usage },
 };
 
