@@ -20,6 +20,7 @@ from collections import Counter
 
 import numpy as np
 import sklearn
+from joblib import Parallel, delayed
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
@@ -43,6 +44,7 @@ def parse_args():
     p.add_argument("--folds", type=int, default=5)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--C", default="0.01,0.03,0.1,0.3,1", help="comma-separated grid")
+    p.add_argument("--jobs", type=int, default=2, help="CV folds run at once (each ~2.5 GB on all of AllSides)")
     p.add_argument("--min-df", type=int, default=3)
     p.add_argument("--max-features", type=int, default=200000)
     p.add_argument("--folds-file", metavar="TSV", help="lines 'ID<TAB>fold' (0-based) fixing train's folds")
@@ -144,6 +146,30 @@ def folds_from_file(path, ids):
     return [(np.flatnonzero(fold != i), np.flatnonzero(fold == i)) for i in range(k)]
 
 
+def converged_fit(a, C, Xtr, ytr):
+    """The SVM fitted with C, and whether liblinear hit max_iter."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ConvergenceWarning)
+        clf = svm(a, C).fit(Xtr, ytr)
+    return clf, any(issubclass(w.category, ConvergenceWarning) for w in caught)
+
+
+def run_fold(a, texts_tr, y_tr, texts_te):
+    """One CV fold: held-out predictions for every C in the grid."""
+    t0 = time.perf_counter()
+    # The vectoriser does not depend on C, so it is fitted once per fold on the fold's training part
+    # and shared by the C grid: the same result as a Pipeline refitted for every C, 1/len(C) the cost.
+    vec = vectoriser(a)
+    Xtr = vec.fit_transform(texts_tr)
+    Xte = vec.transform(texts_te)
+    out = {"features": Xtr.shape[1], "vec_s": time.perf_counter() - t0, "pred": {}, "unconverged": {}}
+    for C in a.C:
+        clf, out["unconverged"][C] = converged_fit(a, C, Xtr, y_tr)
+        out["pred"][C] = clf.predict(Xte)
+    out["total_s"] = time.perf_counter() - t0
+    return out
+
+
 def main():
     a = parse_args()
     t_start = time.perf_counter()
@@ -179,7 +205,7 @@ def main():
         how = f"StratifiedGroupKFold(n_splits={a.folds}, shuffle=True, random_state={a.seed}) by {a.group}"
     split_outlets = sum(len(set(train["group"][te].tolist()) & set(train["group"][tr].tolist())) > 0
                         for tr, te in splits)
-    print(f"\ncross-validation: {len(splits)} folds, {how}; held-out sizes "
+    print(f"\ncross-validation: {len(splits)} folds, {how}, {a.jobs} at once; held-out sizes "
           + " ".join(str(len(te)) for _, te in splits))
     if split_outlets:
         print(f"warning: in {split_outlets} folds some held-out outlets are also in the fold's training part")
@@ -187,24 +213,15 @@ def main():
     fold_f1 = {C: [] for C in a.C}
     unconverged = Counter()
     t0 = time.perf_counter()
-    for k, (tr, te) in enumerate(splits):
-        # The vectoriser does not depend on C, so it is fitted once per fold on that fold's training
-        # part and shared by the C grid: the same result as a Pipeline refitted for every C, 1/len(C) the cost.
-        tf = time.perf_counter()
-        vec = vectoriser(a)
-        Xtr = vec.fit_transform([X[i] for i in tr])
-        Xte = vec.transform([X[i] for i in te])
-        tv = time.perf_counter() - tf
+    # folds run in parallel processes (--jobs); each gets only its own texts and returns predictions
+    jobs = (delayed(run_fold)(a, [X[i] for i in tr], y[tr], [X[i] for i in te]) for tr, te in splits)
+    for k, ((tr, te), f) in enumerate(zip(splits, Parallel(n_jobs=a.jobs)(jobs))):
         for C in a.C:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", ConvergenceWarning)
-                pred = svm(a, C).fit(Xtr, y[tr]).predict(Xte)
-            unconverged[C] += any(issubclass(w.category, ConvergenceWarning) for w in caught)
-            oof[C][te] = pred
-            fold_f1[C].append(f1_score(y[te], pred, labels=labels, average="macro", zero_division=0))
-        print(f"  fold {k}: {len(tr)} train / {len(te)} held out, {Xtr.shape[1]} features, "
-              f"vectoriser {tv:.1f} s, fold total {time.perf_counter() - tf:.1f} s", flush=True)
-        del Xtr, Xte, vec
+            oof[C][te] = f["pred"][C]
+            fold_f1[C].append(f1_score(y[te], f["pred"][C], labels=labels, average="macro", zero_division=0))
+            unconverged[C] += f["unconverged"][C]
+        print(f"  fold {k}: {len(tr)} train / {len(te)} held out, {f['features']} features, "
+              f"vectoriser {f['vec_s']:.1f} s, fold total {f['total_s']:.1f} s")
     t_cv = time.perf_counter() - t0
     print(f"  whole CV: {t_cv:.1f} s wall")
     print(f"\n  {'C':>6}  {'accuracy':>8}  {'macro-F1':>8}  fold macro-F1 min..max")
@@ -228,15 +245,13 @@ def main():
     Xall = vec.fit_transform(X)
     t_vec = time.perf_counter() - t0
     t0 = time.perf_counter()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ConvergenceWarning)
-        clf = svm(a, best).fit(Xall, y)
+    clf, hit_max_iter = converged_fit(a, best, Xall, y)
     t_svm = time.perf_counter() - t0
     model = Pipeline([("tfidf", vec), ("svm", clf)])  # the fitted model, as one object
     del Xall
     print(f"\nfinal fit on all train (C={best:g}): {len(vec.vocabulary_)} features; vectoriser fit_transform "
           f"{t_vec:.1f} s, SVM fit {t_svm:.1f} s"
-          + (" (hit max_iter)" if any(issubclass(w.category, ConvergenceWarning) for w in caught) else ""))
+          + (" (hit max_iter)" if hit_max_iter else ""))
     res["final"] = {"C": best, "features": len(vec.vocabulary_), "vectoriser_fit_transform_s": t_vec,
                     "svm_fit_s": t_svm}
 

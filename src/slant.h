@@ -689,14 +689,16 @@ int slant_features_measure(const struct slant_features *f, struct slant_featx *f
 			   struct slant_featraw *raw, struct slant_err *err);
 
 /*
- * Vocabulary building, on the training corpus: add each article's raw n-grams (with texts),
- * then keep those in at least `min_df` articles, the `max_size` most frequent (ties by text).
+ * Vocabulary building, on the training corpus: add each article's raw n-grams (with texts)
+ * and its group (an outlet), then keep those in at least `min_df` articles of at least
+ * `min_groups` groups, the `max_size` most frequent (ties by text). Groups are counted
+ * exactly when each group's articles are added one after another.
  */
 struct slant_vocab_builder;
 struct slant_vocab_builder *slant_vocab_builder_new(void);
 void slant_vocab_builder_free(struct slant_vocab_builder *vb);
 int slant_vocab_builder_add(struct slant_vocab_builder *vb, const struct slant_featraw *raw,
-			    struct slant_err *err);
+			    uint32_t group, struct slant_err *err);
 /** Distinct n-grams seen so far. */
 size_t slant_vocab_builder_size(const struct slant_vocab_builder *vb);
 /**
@@ -705,8 +707,8 @@ size_t slant_vocab_builder_size(const struct slant_vocab_builder *vb);
  * reaches min_df).
  */
 int slant_features_build(struct slant_features *f, const struct slant_vocab_builder *vb,
-			 uint32_t min_df, size_t max_size, const struct slant_featraw *const *raws,
-			 size_t n, struct slant_err *err);
+			 uint32_t min_df, uint32_t min_groups, size_t max_size,
+			 const struct slant_featraw *const *raws, size_t n, struct slant_err *err);
 
 /* A sparse vector; the caller owns v (free()). */
 struct slant_fvec {
@@ -761,9 +763,16 @@ struct slant_model *slant_model_load(const char *dir, slant_resolve_fn resolve, 
 				     struct slant_err *err);
 void slant_model_free(struct slant_model *m);
 
-/** Writes the model to directory `dir` atomically: a failed or interrupted save leaves what
- * was there untouched. */
-int slant_model_save(const struct slant_model *m, const char *dir, struct slant_err *err);
+/**
+ * Writes the model to directory `dir` atomically: a failed or interrupted save leaves what was
+ * there untouched. An existing `dir` is replaced only if it holds nothing but a model's files.
+ * The weights are kept to 9 significant digits, in the file and in `m`, so `m` scores as the
+ * saved model will.
+ */
+int slant_model_save(struct slant_model *m, const char *dir, struct slant_err *err);
+
+/** Whether slant_model_save() may write to `dir` (absent, empty, or a model): 0 or SLANT_EIO. */
+int slant_model_can_save(const char *dir, struct slant_err *err);
 
 size_t slant_model_nlabels(const struct slant_model *m);
 /** Label i in axis order, borrowed. */
@@ -821,6 +830,7 @@ struct slant_train_conf {
 	int balanced;             /* class weights inverse to label frequency */
 	unsigned threads;         /* 0: online cores */
 	uint32_t min_df;          /* 0: 3 */
+	uint32_t min_groups;      /* n-grams must appear in this many groups (0: 1) */
 	size_t max_vocab;         /* 0: 200,000 */
 	/* progress lines ("fold 3/5 C=0.1: ..."), may be NULL */
 	void (*progress)(void *ctx, const char *line);
@@ -846,11 +856,14 @@ const struct slant_features *slant_trainset_features(const struct slant_trainset
 int slant_trainset_add(struct slant_trainset *ts, struct slant_featraw *raw, const char *id,
 		       const char *label, const char *group, struct slant_err *err);
 size_t slant_trainset_size(const struct slant_trainset *ts);
+/** Article i's id, borrowed. */
+const char *slant_trainset_id(const struct slant_trainset *ts, size_t i);
 
 /* What cross-validation found, for people. */
 struct slant_train_report {
 	char *text; /* the summary: grid, best point, accuracy, macro-F1, confusion; caller frees */
 	double accuracy, macro_f1, C, gamma;
+	uint32_t *folds; /* each article's fold (from 0), in the order added; caller frees */
 };
 
 /**

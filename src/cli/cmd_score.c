@@ -297,6 +297,7 @@ static int eval_tail(void *ctx, const struct slant_pipeline_stats *st)
 	size_t nl = slant_model_nlabels(m);
 	uint64_t n = 0, right = 0;
 	double f1 = 0;
+	size_t present = 0; /* labels given or predicted: macro-F1 averages over them */
 	struct slant_buf b;
 	int ret = 0;
 
@@ -316,12 +317,13 @@ static int eval_tail(void *ctx, const struct slant_pipeline_stats *st)
 		}
 		double p = pred ? tp / pred : 0, r = gold ? tp / gold : 0, f = p + r > 0 ? 2 * p * r / (p + r) : 0;
 		f1 += f;
+		present += pred > 0 || gold > 0;
 		slant_buf_addf(&b, "%-14.14s %9.3f %9.3f %9.3f %9.0f\n", slant_model_label(m, l), p, r,
 			       f, gold);
 	}
 	slant_buf_addf(&b, "articles %llu, accuracy %.1f%%, macro-F1 %.3f\n",
 		       (unsigned long long)n, n ? 100.0 * (double)right / (double)n : 0,
-		       nl ? f1 / (double)nl : 0);
+		       present ? f1 / (double)present : 0);
 	slant_buf_addf(&b, "\nconfusion (rows: true, columns: predicted)\n%-14s", "");
 	for (size_t l = 0; l < nl; l++)
 		slant_buf_addf(&b, " %8.8s", slant_model_label(m, l));

@@ -29,10 +29,15 @@ const char cmd_train_usage[] =
 	"  --seed N               seed of the fold assignment (default 1)\n"
 	"  --C LIST               grid of C, comma-separated (default 0.01,0.03,0.1,0.3,1)\n"
 	"  --min-df N             keep n-grams in at least N articles (default 3)\n"
+	"  --min-groups N         keep n-grams found in at least N groups of --group-folds\n"
+	"                         (outlets), so that no outlet's own phrases are features\n"
+	"                         (default 1)\n"
 	"  --max-vocab N          keep at most N n-grams, the most frequent (default 200000)\n"
 	"  --max-n N              longest n-gram, 1 to 3 (default 2)\n"
 	"  --dense-weight W       weight of the lexicon and quotation features; 0 for none\n"
 	"                         (default 0.5)\n"
+	"  --folds-out FILE       write each article's fold (id, fold from 0; TSV) to FILE, for\n"
+	"                         comparing other models on the same folds\n"
 	"  --no-balance           no class weights (default: weights inverse to label counts)\n"
 	"  --lexicon FILE         a lexicon (repeatable; default: the shipped ones)\n"
 	"  --speakers FILE, --roles FILE, --verbs FILE\n"
@@ -45,7 +50,7 @@ const char cmd_train_usage[] =
 
 struct train {
 	struct cli_input in; /* first: cli_bad_cb() and cli_progress_cb() find it at ctx */
-	const char *label, *group, *dir;
+	const char *label, *group, *dir, *folds_out;
 	struct cli_resources res;
 	struct slant_trainset *ts;
 	const struct slant_features *f;
@@ -195,7 +200,7 @@ static int parse_count(const char *opt, const char *arg, long lo, long hi, long 
 int cmd_train(int argc, char **argv)
 {
 	enum { OPT_LABEL = OPT_FIRST_COMMAND, OPT_ORDER, OPT_GROUP, OPT_FOLDS, OPT_SEED, OPT_C,
-	       OPT_MIN_DF, OPT_MAX_VOCAB, OPT_MAX_N, OPT_DENSE, OPT_NO_BALANCE, OPT_LEXICON,
+	       OPT_MIN_DF, OPT_MIN_GROUPS, OPT_MAX_VOCAB, OPT_MAX_N, OPT_DENSE, OPT_NO_BALANCE, OPT_FOLDS_OUT, OPT_LEXICON,
 	       OPT_SPEAKERS, OPT_ROLES, OPT_VERBS };
 	static const struct option opts[] = {
 		{ "label", required_argument, NULL, OPT_LABEL },
@@ -205,10 +210,12 @@ int cmd_train(int argc, char **argv)
 		{ "seed", required_argument, NULL, OPT_SEED },
 		{ "C", required_argument, NULL, OPT_C },
 		{ "min-df", required_argument, NULL, OPT_MIN_DF },
+		{ "min-groups", required_argument, NULL, OPT_MIN_GROUPS },
 		{ "max-vocab", required_argument, NULL, OPT_MAX_VOCAB },
 		{ "max-n", required_argument, NULL, OPT_MAX_N },
 		{ "dense-weight", required_argument, NULL, OPT_DENSE },
 		{ "no-balance", no_argument, NULL, OPT_NO_BALANCE },
+		{ "folds-out", required_argument, NULL, OPT_FOLDS_OUT },
 		{ "lexicon", required_argument, NULL, OPT_LEXICON },
 		{ "speakers", required_argument, NULL, OPT_SPEAKERS },
 		{ "roles", required_argument, NULL, OPT_ROLES },
@@ -300,6 +307,11 @@ int cmd_train(int argc, char **argv)
 				goto out;
 			tc.min_df = (uint32_t)v;
 			break;
+		case OPT_MIN_GROUPS:
+			if ((ret = parse_count("--min-groups", optarg, 1, 1000000, &v)))
+				goto out;
+			tc.min_groups = (uint32_t)v;
+			break;
 		case OPT_MAX_VOCAB:
 			if ((ret = parse_count("--max-vocab", optarg, 1, 10000000, &v)))
 				goto out;
@@ -323,6 +335,9 @@ int cmd_train(int argc, char **argv)
 		}
 		case OPT_NO_BALANCE:
 			tc.balanced = 0;
+			break;
+		case OPT_FOLDS_OUT:
+			x.folds_out = optarg;
 			break;
 		case OPT_LEXICON:
 			if ((ret = cli_resources_lexicon(&x.res, optarg)))
@@ -350,9 +365,14 @@ int cmd_train(int argc, char **argv)
 		ret = cli_usage_error("train needs --label FIELD");
 		goto out;
 	}
+	slant_err_clear(&err);
+	if (slant_model_can_save(x.dir, &err)) { /* before all the work, not after */
+		cli_error_err(&err);
+		ret = cli_exit_code(err.code);
+		goto out;
+	}
 	if ((ret = cli_resources_load(&x.res)))
 		goto out;
-	slant_err_clear(&err);
 	x.ts = slant_trainset_new(&fc, x.res.lx, x.res.pp, x.res.res, x.res.nres, &err);
 	if (!x.ts) {
 		cli_error_err(&err);
@@ -365,9 +385,11 @@ int cmd_train(int argc, char **argv)
 	x.progress = !x.in.quiet && isatty(2);
 	struct cli_out out = { 0 };
 	struct cli_command_run r = { &x.in, &out, NULL, &ops, &x, NULL, NULL };
+	double t0 = cli_now();
 	ret = cli_run_command(&r, argc - optind, argv + optind);
 	if (ret != EXIT_OK && ret != EXIT_DATA)
 		goto out;
+	printf("measured: %zu articles in %.1f s\n", slant_trainset_size(x.ts), cli_now() - t0);
 	if (!slant_trainset_size(x.ts)) {
 		cli_error("no article to train on");
 		ret = EXIT_DATA;
@@ -385,6 +407,15 @@ int cmd_train(int argc, char **argv)
 		goto out;
 	}
 	fputs(rep.text, stdout);
+	if (x.folds_out) {
+		struct cli_out fo = { 0 };
+		if ((ret = cli_out_open(&fo, x.folds_out)))
+			goto out;
+		for (size_t i = 0; i < slant_trainset_size(x.ts); i++)
+			fprintf(fo.f, "%s\t%u\n", slant_trainset_id(x.ts, i), rep.folds[i]);
+		if ((ret = cli_out_close(&fo, true)))
+			goto out;
+	}
 	if (slant_model_save(model, x.dir, &err)) {
 		cli_error_err(&err);
 		ret = cli_exit_code(err.code);
@@ -398,6 +429,7 @@ int cmd_train(int argc, char **argv)
 	}
 out:
 	free(rep.text);
+	free(rep.folds);
 	free(desc);
 	free(order_buf);
 	slant_model_free(model);

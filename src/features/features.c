@@ -126,7 +126,9 @@ static int raw_reserve(struct slant_featraw *r, size_t n, bool texts)
 {
 	if (n <= r->cap && (!texts || r->text))
 		return 0;
-	size_t cap = r->cap > n ? r->cap : n;
+	size_t cap = r->cap > 64 ? r->cap : 64;
+	while (cap < n)
+		cap *= 2;
 	uint64_t *h = realloc(r->hash, cap * sizeof(*h));
 	if (!h)
 		return SLANT_ENOMEM;
@@ -359,8 +361,9 @@ static uint32_t vocab_find(const struct slant_features *f, uint64_t h)
 	}
 }
 
-/* Fills the hash index of vocab[0..nvocab); SLANT_EDATA names a colliding pair. */
-static int vocab_index(struct slant_features *f, struct slant_err *err)
+/* Fills the hash index of vocab[0..nvocab); SLANT_EDATA names a colliding pair, and *at
+ * (when not NULL) receives the index of the second. */
+static int vocab_index(struct slant_features *f, size_t *at, struct slant_err *err)
 {
 	size_t cap = 16;
 
@@ -374,10 +377,16 @@ static int vocab_index(struct slant_features *f, struct slant_err *err)
 		uint64_t h = text_hash(f->vocab[v], strlen(f->vocab[v]));
 		size_t i = h & (cap - 1);
 		for (; f->slots[i].index; i = (i + 1) & (cap - 1))
-			if (f->slots[i].hash == h)
+			if (f->slots[i].hash == h) {
+				if (at)
+					*at = v;
+				if (!strcmp(f->vocab[f->slots[i].index - 1], f->vocab[v]))
+					return slant_fail(err, SLANT_EDATA, NULL, 0, -1,
+							  "n-gram \"%s\" given twice", f->vocab[v]);
 				return slant_fail(err, SLANT_EDATA, NULL, 0, -1,
 						  "n-grams \"%s\" and \"%s\" have the same hash",
 						  f->vocab[f->slots[i].index - 1], f->vocab[v]);
+			}
 		f->slots[i].hash = h;
 		f->slots[i].index = (uint32_t)v + 1;
 	}
@@ -396,7 +405,7 @@ struct slant_featx {
 	struct slant_quotes *q;
 	struct slant_matches m;
 	struct gslot *gs;
-	size_t capgs;
+	size_t capgs, maskgs;
 	uint8_t *skip;   /* per token: left out of n-grams */
 	size_t capskip;
 	uint64_t *wh;    /* per token: word hash */
@@ -458,7 +467,10 @@ static int add_name(struct slant_featx *fx, const char *s, size_t n)
 	size_t at = fx->nseq;
 	for (size_t i = 0; i < ntok; i++)
 		if (t[i].kind == SLANT_TOK_WORD || t[i].kind == SLANT_TOK_NUMBER)
-			fx->seq[fx->nseq++] = word_hash(slant_doc_norm(fx->names, &t[i]), t[i].norm_len);
+			fx->seq[fx->nseq++] = t[i].kind == SLANT_TOK_NUMBER ?
+						      word_hash("#", 1) : /* as measured */
+						      word_hash(slant_doc_norm(fx->names, &t[i]),
+								t[i].norm_len);
 	fx->seqlen[at] = (uint32_t)words;
 	for (size_t i = at + 1; i < fx->nseq; i++)
 		fx->seqlen[i] = 0;
@@ -525,12 +537,29 @@ static void add_host(struct slant_featx *fx, const char *url)
 	if (!strncasecmp(s, "www.", 4))
 		s += 4;
 	size_t n = strcspn(s, "/:?#");
-	const char *dot = memchr(s, '.', n);
-	size_t stem = dot ? (size_t)(dot - s) : n;
+	/* the label before the top-level domain (and before co.uk and the like): yahoo of
+	 * news.yahoo.com, not news */
+	const char *lab[8];
+	size_t len[8], nl = 0;
+	for (size_t i = 0; i < n && nl < 8;) {
+		size_t j = i;
+		while (j < n && s[j] != '.')
+			j++;
+		lab[nl] = s + i;
+		len[nl++] = j - i;
+		i = j + 1;
+	}
+	size_t k = nl >= 2 ? nl - 2 : 0;
+	if (nl >= 3 && len[nl - 1] == 2 && len[nl - 2] <= 3)
+		k = nl - 3; /* bbc.co.uk */
+	if (!nl)
+		return;
+	const char *stem_s = lab[k];
+	size_t stem = len[k];
 	if (stem < 3 || stem >= sizeof(fx->stems[0]) || fx->nstems == SLANT_ARRAY_SIZE(fx->stems))
 		return;
 	for (size_t i = 0; i < stem; i++)
-		fx->stems[fx->nstems][i] = (char)slant_lower((unsigned char)s[i]);
+		fx->stems[fx->nstems][i] = (char)slant_lower((unsigned char)stem_s[i]);
 	fx->stems[fx->nstems][stem] = '\0';
 	for (size_t i = 0; i < fx->nstems; i++)
 		if (!strcmp(fx->stems[i], fx->stems[fx->nstems]))
@@ -586,7 +615,12 @@ static void mark_skips(struct slant_featx *fx, const struct slant_doc *d,
 			size_t k = 0, j = i, last = i;
 			while (j < ntok && k < len) {
 				if (!is_word_tok(&t[j])) {
-					if (t[j].kind == SLANT_TOK_QUOTE || t[j].kind == SLANT_TOK_PUNCT) {
+					/* "Fox-News", “Fox” News, "CNN (US)"; never across a
+					 * sentence end */
+					const char *pn = slant_doc_norm(d, &t[j]);
+					if (t[j].kind == SLANT_TOK_QUOTE ||
+					    (t[j].kind == SLANT_TOK_PUNCT && !pn[1] &&
+					     (pn[0] == '-' || pn[0] == '(' || pn[0] == ')'))) {
 						j++;
 						continue;
 					}
@@ -615,7 +649,13 @@ static void mark_skips(struct slant_featx *fx, const struct slant_doc *d,
 				memset(fx->skip, 1, i + 1);
 			break;
 		}
+		/* "CHICAGO (AP) —", "NEW YORK, March 3 —": it opens with a word in capitals */
+		if (i == 0 && !(t[i].kind == SLANT_TOK_WORD && (t[i].flags & SLANT_TOKF_UPPER) &&
+				t[i].norm_len >= 2))
+			break;
 		if (t[i].kind == SLANT_TOK_WORD && (t[i].flags & (SLANT_TOKF_CAP | SLANT_TOKF_UPPER)))
+			continue;
+		if (t[i].kind == SLANT_TOK_NUMBER)
 			continue;
 		if (t[i].kind == SLANT_TOK_PUNCT && strchr("(),.", n[0]) && !n[1])
 			continue;
@@ -627,7 +667,7 @@ static void mark_skips(struct slant_featx *fx, const struct slant_doc *d,
 static int count_gram(struct slant_featx *fx, const struct slant_doc *d, struct slant_featraw *raw,
 		      uint64_t h, const uint32_t *toks, size_t nt, bool texts)
 {
-	size_t mask = fx->capgs - 1;
+	size_t mask = fx->maskgs;
 	size_t i = h & mask;
 
 	for (; fx->gs[i].at; i = (i + 1) & mask)
@@ -680,7 +720,9 @@ static int measure_grams(const struct slant_features *f, struct slant_featx *fx,
 			return SLANT_ENOMEM;
 		fx->capgs = want;
 	}
-	memset(fx->gs, 0, fx->capgs * sizeof(*fx->gs));
+	/* a table sized for this article: one long article must not slow every later one */
+	fx->maskgs = want - 1;
+	memset(fx->gs, 0, want * sizeof(*fx->gs));
 	for (size_t i = 0; i < ntok; i++)
 		fx->wh[i] = t[i].kind == SLANT_TOK_NUMBER ? numhash :
 			    t[i].kind == SLANT_TOK_WORD ? word_hash(slant_doc_norm(d, &t[i]), t[i].norm_len) : 0;
@@ -692,7 +734,7 @@ static int measure_grams(const struct slant_features *f, struct slant_featx *fx,
 		for (uint32_t i = sents[s].tok_begin; i < sents[s].tok_end; i++) {
 			if (t[i].kind == SLANT_TOK_QUOTE)
 				continue;
-			if (!is_word_tok(&t[i]) || fx->skip[i]) {
+			if (!is_word_tok(&t[i]) || fx->skip[i] || !t[i].norm_len) {
 				nw = 0;
 				continue;
 			}
@@ -730,9 +772,9 @@ static int measure_dense(const struct slant_features *f, struct slant_featx *fx,
 		raw->dense = v;
 	}
 	raw->ndense = f->ndense;
-	memset(raw->dense, 0, f->ndense * sizeof(double));
 	if (!f->ndense)
 		return 0;
+	memset(raw->dense, 0, f->ndense * sizeof(double));
 	double *lex = raw->dense, *q = raw->dense + f->ncat + 1, *grp = q + Q_FIXED;
 	if (f->lx) {
 		fx->m.n = 0;
@@ -828,6 +870,7 @@ struct bslot {
 	uint64_t hash;
 	uint32_t df;
 	uint32_t text; /* offset in strings + 1; 0: empty */
+	uint32_t groups, last; /* distinct groups, and the last one counted */
 };
 
 struct slant_vocab_builder {
@@ -888,7 +931,7 @@ static int vb_grow(struct slant_vocab_builder *vb)
 }
 
 int slant_vocab_builder_add(struct slant_vocab_builder *vb, const struct slant_featraw *raw,
-			    struct slant_err *err)
+			    uint32_t group, struct slant_err *err)
 {
 	if (!raw->text)
 		return slant_fail(err, SLANT_EUSAGE, NULL, 0, -1, "n-grams measured without texts");
@@ -902,6 +945,10 @@ int slant_vocab_builder_add(struct slant_vocab_builder *vb, const struct slant_f
 			i = (i + 1) & (vb->cap - 1);
 		if (vb->slots[i].text) {
 			vb->slots[i].df++;
+			if (vb->slots[i].last != group) {
+				vb->slots[i].groups++;
+				vb->slots[i].last = group;
+			}
 			continue;
 		}
 		const char *s = raw->strings.data + raw->text[g];
@@ -910,6 +957,8 @@ int slant_vocab_builder_add(struct slant_vocab_builder *vb, const struct slant_f
 			return slant_fail(err, SLANT_ELIMIT, NULL, 0, -1, "vocabulary texts over 4 GiB");
 		vb->slots[i].hash = h;
 		vb->slots[i].df = 1;
+		vb->slots[i].groups = 1;
+		vb->slots[i].last = group;
 		vb->slots[i].text = (uint32_t)vb->strings.len + 1;
 		if (slant_buf_add(&vb->strings, s, len + 1))
 			return slant_fail_oom(err);
@@ -942,8 +991,8 @@ static double idf_of(uint64_t ndocs, uint32_t df)
 }
 
 int slant_features_build(struct slant_features *f, const struct slant_vocab_builder *vb,
-			 uint32_t min_df, size_t max_size, const struct slant_featraw *const *raws,
-			 size_t n, struct slant_err *err)
+			 uint32_t min_df, uint32_t min_groups, size_t max_size,
+			 const struct slant_featraw *const *raws, size_t n, struct slant_err *err)
 {
 	struct pick *p = malloc((vb->n ? vb->n : 1) * sizeof(*p));
 	size_t np = 0;
@@ -952,12 +1001,14 @@ int slant_features_build(struct slant_features *f, const struct slant_vocab_buil
 	if (!p)
 		return slant_fail_oom(err);
 	for (size_t i = 0; i < vb->cap; i++)
-		if (vb->slots[i].text && vb->slots[i].df >= min_df)
+		if (vb->slots[i].text && vb->slots[i].df >= min_df &&
+		    vb->slots[i].groups >= min_groups)
 			p[np++] = (struct pick){ vb->strings.data + vb->slots[i].text - 1,
 						 vb->slots[i].df };
 	if (!np) {
 		ret = slant_fail(err, SLANT_EDATA, NULL, 0, -1,
-				 "no n-gram is in %u articles or more: too few articles", min_df);
+				 "no n-gram is in %u articles and %u groups or more: too few articles",
+				 min_df, min_groups);
 		goto out;
 	}
 	if (max_size && np > max_size) {
@@ -982,7 +1033,7 @@ int slant_features_build(struct slant_features *f, const struct slant_vocab_buil
 		f->idf[i] = idf_of(f->ndocs, p[i].df);
 	}
 	f->nvocab = np;
-	if ((ret = vocab_index(f, err)))
+	if ((ret = vocab_index(f, NULL, err)))
 		goto out;
 	/* dense ranges */
 	for (size_t k = 0; k < f->ndense; k++) {
@@ -1027,7 +1078,10 @@ int slant_features_read_vocab(struct slant_features *f, const char *data, size_t
 	free_vocab(f);
 	const char *nl = memchr(s, '\n', (size_t)(end - s));
 	unsigned long long docs;
-	if (!nl || sscanf(s, "# slant vocabulary: %llu articles", &docs) != 1 || !docs)
+	static const char head[] = "# slant vocabulary: ";
+	if (!nl || (size_t)(nl - s) <= sizeof(head) - 1 || memcmp(s, head, sizeof(head) - 1) ||
+	    s[sizeof(head) - 1] < '1' || s[sizeof(head) - 1] > '9' ||
+	    sscanf(s, "# slant vocabulary: %llu articles", &docs) != 1 || !docs)
 		return slant_fail(err, SLANT_EDATA, name, 1, -1,
 				  "not a slant vocabulary (first line \"# slant vocabulary: N articles\")");
 	f->ndocs = docs;
@@ -1072,8 +1126,11 @@ int slant_features_read_vocab(struct slant_features *f, const char *data, size_t
 	}
 	if (!f->nvocab)
 		return slant_fail(err, SLANT_EDATA, name, 0, -1, "empty vocabulary");
-	if ((ret = vocab_index(f, err)) && err)
+	size_t dup = 0;
+	if ((ret = vocab_index(f, &dup, err)) && err) {
 		snprintf(err->file, sizeof(err->file), "%s", name);
+		err->line = (long)dup + 2; /* after the header line */
+	}
 	return ret;
 }
 

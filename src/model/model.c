@@ -262,6 +262,10 @@ static int check_liblinear(const char *data, size_t len, size_t nlabels, size_t 
 	const char *s = data, *end = data + len;
 	long line = 0;
 	long nr_class = -1, nr_feature = -1;
+	/* the order liblinear writes, which its reader relies on (labels after nr_class) */
+	static const char *const order[] = { "solver_type", "nr_class", "label", "nr_feature",
+					     "bias", "w" };
+	size_t next = 0;
 	double bias = -2;
 	bool mcsvm = false, labels = false, solver = false;
 	char msg[160];
@@ -279,11 +283,21 @@ static int check_liblinear(const char *data, size_t len, size_t nlabels, size_t 
 		buf[n] = '\0';
 		s = nl + 1;
 		char *v = strchr(buf, ' ');
-		if (!strcmp(buf, "w"))
+		if (v)
+			*v++ = '\0';
+		if (next >= SLANT_ARRAY_SIZE(order) || strcmp(buf, order[next])) {
+			snprintf(msg, sizeof(msg), "expected \"%s\" here",
+				 next < SLANT_ARRAY_SIZE(order) ? order[next] : "w");
+			return fail_file(err, dir, LIN_FILE, line, msg);
+		}
+		next++;
+		if (!strcmp(buf, "w")) {
+			if (v)
+				return fail_file(err, dir, LIN_FILE, line, "text after \"w\"");
 			break;
+		}
 		if (!v)
-			return fail_file(err, dir, LIN_FILE, line, "unknown header line");
-		*v++ = '\0';
+			return fail_file(err, dir, LIN_FILE, line, "a header line without its value");
 		char *e;
 		if (!strcmp(buf, "solver_type")) {
 			if (strcmp(v, "L2R_L2LOSS_SVC_DUAL") && strcmp(v, "L2R_L2LOSS_SVC") &&
@@ -323,7 +337,8 @@ static int check_liblinear(const char *data, size_t len, size_t nlabels, size_t 
 			return fail_file(err, dir, LIN_FILE, line, "unknown header line");
 		}
 	}
-	if (!solver || nr_class < 0 || !labels || nr_feature < 0 || bias == -2)
+	if (next != SLANT_ARRAY_SIZE(order) || !solver || nr_class < 0 || !labels ||
+	    nr_feature < 0 || bias == -2)
 		return fail_file(err, dir, LIN_FILE, line, "incomplete header");
 	long rows = nr_feature + (bias >= 0 ? 1 : 0);
 	long per = nr_class == 2 && !mcsvm ? 1 : nr_class;
@@ -596,6 +611,17 @@ fail:
 
 /* ------------------------------------------------------------------- save */
 
+/* A number cJSON prints with all 17 digits, so that it reads back exactly. */
+static cJSON *num17(double x)
+{
+	char buf[40];
+
+	snprintf(buf, sizeof(buf), "%.17g", isfinite(x) ? x : 0);
+	return cJSON_CreateRaw(buf);
+}
+
+static const char *solver_name(const struct model *md);
+
 static cJSON *meta_json(const struct slant_model *m)
 {
 	cJSON *o = cJSON_CreateObject(), *a, *d;
@@ -606,12 +632,12 @@ static cJSON *meta_json(const struct slant_model *m)
 	cJSON_AddNumberToObject(o, "format", MODEL_FORMAT);
 	cJSON_AddStringToObject(o, "slant_version", SLANT_VERSION);
 	cJSON_AddStringToObject(o, "kind", slant_model_kind(m));
-	cJSON_AddStringToObject(o, "solver", "liblinear L2R_L2LOSS_SVC_DUAL");
+	cJSON_AddStringToObject(o, "solver", solver_name(m->lin));
 	a = cJSON_AddArrayToObject(o, "labels");
 	for (size_t i = 0; a && i < m->nlabels; i++)
 		cJSON_AddItemToArray(a, cJSON_CreateString(m->labels[i]));
 	cJSON_AddBoolToObject(o, "axis", m->axis);
-	cJSON_AddNumberToObject(o, "C", m->C);
+	cJSON_AddItemToObject(o, "C", num17(m->C));
 	d = cJSON_AddObjectToObject(o, "features");
 	if (d) {
 		cJSON_AddNumberToObject(d, "max_n", slant_features_max_n(f));
@@ -624,15 +650,18 @@ static cJSON *meta_json(const struct slant_model *m)
 			cJSON *x = cJSON_CreateObject();
 			slant_features_range(f, i, &lo, &hi);
 			cJSON_AddStringToObject(x, "name", slant_features_dense_name(f, i));
-			cJSON_AddNumberToObject(x, "lo", lo);
-			cJSON_AddNumberToObject(x, "hi", hi);
+			cJSON_AddItemToObject(x, "lo", num17(lo));
+			cJSON_AddItemToObject(x, "hi", num17(hi));
 			cJSON_AddItemToArray(a, x);
 		}
 	}
 	a = cJSON_AddArrayToObject(o, "calibration");
-	for (size_t k = 0; a && k < m->nlabels; k++)
-		cJSON_AddItemToArray(a, cJSON_CreateDoubleArray(m->calib + k * (m->ndec + 1),
-								 (int)m->ndec + 1));
+	for (size_t k = 0; a && k < m->nlabels; k++) {
+		cJSON *row = cJSON_CreateArray();
+		for (size_t c = 0; row && c <= m->ndec; c++)
+			cJSON_AddItemToArray(row, num17(m->calib[k * (m->ndec + 1) + c]));
+		cJSON_AddItemToArray(a, row);
+	}
 	a = cJSON_AddArrayToObject(o, "resources");
 	for (size_t i = 0; a && i < m->nres; i++) {
 		cJSON *x = cJSON_CreateObject();
@@ -647,6 +676,55 @@ static cJSON *meta_json(const struct slant_model *m)
 			cJSON_AddItemToObject(o, "training", t);
 	}
 	return o;
+}
+
+static const char *const solver_names[] = {
+	[L2R_LR] = "L2R_LR", [L2R_L2LOSS_SVC_DUAL] = "L2R_L2LOSS_SVC_DUAL",
+	[L2R_L2LOSS_SVC] = "L2R_L2LOSS_SVC", [L2R_L1LOSS_SVC_DUAL] = "L2R_L1LOSS_SVC_DUAL",
+	[MCSVM_CS] = "MCSVM_CS", [L2R_LR_DUAL] = "L2R_LR_DUAL",
+};
+
+/*
+ * A liblinear model file as save_model() writes it, but with 9 significant digits instead of
+ * 17: half the size, which keeps a 200,000-feature model small enough for git. The weights in
+ * memory are rounded the same way, so a saved model scores exactly as the one just trained.
+ */
+static int write_liblinear(struct model *md, struct slant_buf *b)
+{
+	int nr_class = md->nr_class, nr_feature = md->nr_feature;
+	int st = md->param.solver_type;
+	long rows = nr_feature + (md->bias >= 0 ? 1 : 0);
+	int per = nr_class == 2 && st != MCSVM_CS ? 1 : nr_class;
+	char num[40];
+
+	if (st < 0 || st >= (int)SLANT_ARRAY_SIZE(solver_names) || !solver_names[st])
+		return SLANT_EUSAGE;
+	if (slant_buf_addf(b, "solver_type %s\nnr_class %d\nlabel", solver_names[st], nr_class))
+		return SLANT_ENOMEM;
+	for (int i = 0; i < nr_class; i++)
+		if (slant_buf_addf(b, " %d", md->label[i]))
+			return SLANT_ENOMEM;
+	if (slant_buf_addf(b, "\nnr_feature %d\nbias %.17g\nw\n", nr_feature, md->bias))
+		return SLANT_ENOMEM;
+	for (long i = 0; i < rows; i++) {
+		for (int j = 0; j < per; j++) {
+			double *w = &md->w[i * per + j];
+			snprintf(num, sizeof(num), "%.9g ", *w);
+			*w = strtod(num, NULL);
+			if (slant_buf_adds(b, num))
+				return SLANT_ENOMEM;
+		}
+		if (slant_buf_addc(b, '\n'))
+			return SLANT_ENOMEM;
+	}
+	return 0;
+}
+
+static const char *solver_name(const struct model *md)
+{
+	int st = md ? md->param.solver_type : -1;
+	return st >= 0 && st < (int)SLANT_ARRAY_SIZE(solver_names) && solver_names[st] ?
+		       solver_names[st] : "unknown";
 }
 
 static int write_all(const char *path, const char *data, size_t len, struct slant_err *err)
@@ -713,7 +791,12 @@ static int replaceable(const char *dir, struct slant_err *err)
 	return ret;
 }
 
-int slant_model_save(const struct slant_model *m, const char *dir, struct slant_err *err)
+int slant_model_can_save(const char *dir, struct slant_err *err)
+{
+	return replaceable(dir, err);
+}
+
+int slant_model_save(struct slant_model *m, const char *dir, struct slant_err *err)
 {
 	char tmp[4000], path[4096];
 	struct slant_buf b;
@@ -748,8 +831,15 @@ int slant_model_save(const struct slant_model *m, const char *dir, struct slant_
 	if ((ret = write_all(path, b.data, b.len, err)))
 		goto fail;
 	snprintf(path, sizeof(path), "%s/%s", tmp, LIN_FILE);
-	if (save_model(path, m->lin)) {
-		ret = slant_fail(err, SLANT_EIO, path, 0, -1, "liblinear could not write it");
+	slant_buf_reset(&b);
+	if (write_liblinear(m->lin, &b)) {
+		ret = slant_fail_oom(err);
+		goto fail;
+	}
+	if ((ret = write_all(path, b.data, b.len, err)))
+		goto fail;
+	if (slant_model_weights(m)) { /* the rounded weights */
+		ret = slant_fail_oom(err);
 		goto fail;
 	}
 	/* in place: a new directory is renamed; an old one is swapped with it, then removed */
@@ -765,11 +855,13 @@ int slant_model_save(const struct slant_model *m, const char *dir, struct slant_
 	}
 	remove_model_dir(tmp); /* the old model, now under the temporary name */
 done:
+	free(m->meta);
+	m->meta = text; /* what was saved */
 	cJSON_Delete(meta);
-	free(text);
 	slant_buf_release(&b);
 	return 0;
 fail:
+	slant_model_weights(m); /* the weights may be rounded already */
 	remove_model_dir(tmp);
 	cJSON_Delete(meta);
 	free(text);

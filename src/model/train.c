@@ -14,11 +14,15 @@
 
 #include <cjson/cJSON.h>
 #include <math.h>
-#include <pthread.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 struct slant_trainset {
@@ -118,6 +122,11 @@ const struct slant_features *slant_trainset_features(const struct slant_trainset
 size_t slant_trainset_size(const struct slant_trainset *ts)
 {
 	return ts->n;
+}
+
+const char *slant_trainset_id(const struct slant_trainset *ts, size_t i)
+{
+	return i < ts->n ? ts->ids[i] : NULL;
 }
 
 /* Index of `s` in names[0..*n), added when new. */
@@ -336,11 +345,11 @@ static int fit_calibration(const double *X, const uint32_t *y, size_t n, size_t 
 		else if (m == 1)
 			A[k * w + 1] = k ? 1 : -1;
 	double loss = nll(A, X, y, n, m, K, lambda, g);
-	for (int it = 0; it < 3000; it++) {
+	for (int it = 0; it < 1000; it++) {
 		double gg = 0;
 		for (size_t i = 0; i < np; i++)
 			gg += g[i] * g[i];
-		if (gg < 1e-14)
+		if (gg < 1e-12) /* probabilities move by less than 1e-6 */
 			break;
 		for (;;) {
 			for (size_t i = 0; i < np; i++)
@@ -388,7 +397,7 @@ struct trainctx {
 	size_t ndec;
 	size_t nC;
 	const double *Cs;
-	pthread_mutex_t mu;
+	uint64_t seed;
 	void (*progress)(void *ctx, const char *line);
 	void *pctx;
 	size_t done;
@@ -410,106 +419,236 @@ static void decision(const struct model *md, const struct feature_node *x, size_
 		out[labels[c] - 1] = dv[c];
 }
 
-static void *fit_worker(void *arg)
+/*
+ * Job j's model. liblinear's dual solver shuffles with rand(): seeding it per job makes every
+ * fit the same whatever ran before it. NULL with *error set on failure.
+ */
+static struct model *fit(const struct trainctx *tc, const struct fitjob *job, size_t j,
+			 const char **error)
 {
-	struct trainctx *tc = arg;
+	const struct slant_trainset *ts = tc->ts;
+	struct problem prob = { 0 };
+	struct parameter par = { 0 };
+	struct model *md = NULL;
+	int wl[64];
+	double wt[64];
+	size_t n = 0, count[64] = { 0 };
 
-	for (;;) {
-		pthread_mutex_lock(&tc->mu);
-		size_t j = tc->next < tc->njobs ? tc->next++ : tc->njobs;
-		pthread_mutex_unlock(&tc->mu);
-		if (j >= tc->njobs)
-			break;
-		struct fitjob *job = &tc->jobs[j];
-		const struct slant_trainset *ts = tc->ts;
-		struct problem prob = { 0 };
-		struct parameter par = { 0 };
-		int wl[64];
-		double wt[64];
-		size_t n = 0, count[64] = { 0 };
-
-		prob.x = malloc(ts->n * sizeof(*prob.x));
-		prob.y = malloc(ts->n * sizeof(*prob.y));
-		if (!prob.x || !prob.y) {
-			job->error = "out of memory";
-			free(prob.x);
-			free(prob.y);
-			continue;
-		}
-		for (size_t i = 0; i < ts->n; i++)
-			if (job->fold < 0 || tc->fold[i] != (uint32_t)job->fold) {
-				prob.x[n] = tc->x[i];
-				prob.y[n++] = tc->y[i];
-				count[tc->lab[i]]++;
-			}
-		prob.l = (int)n;
-		prob.n = (int)slant_features_dim(ts->f) + 1;
-		prob.bias = 1;
-		par.solver_type = L2R_L2LOSS_SVC_DUAL;
-		par.eps = 0.1;
-		par.C = job->C;
-		if (tc->balanced) {
-			for (size_t l = 0; l < tc->nlab; l++) {
-				wl[l] = (int)l + 1;
-				wt[l] = count[l] ? (double)n / ((double)tc->nlab * (double)count[l]) : 1;
-			}
-			par.nr_weight = (int)tc->nlab;
-			par.weight_label = wl;
-			par.weight = wt;
-		}
-		const char *bad = check_parameter(&prob, &par);
-		if (bad) {
-			job->error = bad;
-		} else {
-			job->model = train(&prob, &par);
-			if (!job->model)
-				job->error = "liblinear failed";
-		}
-		if (job->model && job->fold >= 0) {
-			size_t ci = 0;
-			while (ci < tc->nC && tc->Cs[ci] != job->C)
-				ci++;
-			for (size_t i = 0; i < ts->n; i++)
-				if (tc->fold[i] == (uint32_t)job->fold)
-					decision(job->model, tc->x[i], tc->nlab,
-						 tc->dec + (ci * ts->n + i) * tc->ndec);
-			free_and_destroy_model(&job->model);
-		}
-		free(prob.x);
-		free(prob.y);
-		pthread_mutex_lock(&tc->mu);
-		tc->done++;
-		if (tc->progress) {
-			char line[160];
-			if (job->fold >= 0)
-				snprintf(line, sizeof(line), "fit %zu/%zu: C=%g, fold %d of %u", tc->done,
-					 tc->njobs, job->C, job->fold + 1, tc->k);
-			else
-				snprintf(line, sizeof(line), "final fit: C=%g, %zu articles", job->C, n);
-			tc->progress(tc->pctx, line);
-		}
-		pthread_mutex_unlock(&tc->mu);
+	prob.x = malloc(ts->n * sizeof(*prob.x));
+	prob.y = malloc(ts->n * sizeof(*prob.y));
+	if (!prob.x || !prob.y) {
+		*error = "out of memory";
+		goto out;
 	}
-	return NULL;
+	for (size_t i = 0; i < ts->n; i++)
+		if (job->fold < 0 || tc->fold[i] != (uint32_t)job->fold) {
+			prob.x[n] = tc->x[i];
+			prob.y[n++] = tc->y[i];
+			count[tc->lab[i]]++;
+		}
+	prob.l = (int)n;
+	prob.n = (int)slant_features_dim(ts->f) + 1;
+	prob.bias = 1;
+	par.solver_type = L2R_L2LOSS_SVC_DUAL;
+	par.eps = 0.1;
+	par.C = job->C;
+	if (tc->balanced) {
+		for (size_t l = 0; l < tc->nlab; l++) {
+			wl[l] = (int)l + 1;
+			wt[l] = count[l] ? (double)n / ((double)tc->nlab * (double)count[l]) : 1;
+		}
+		par.nr_weight = (int)tc->nlab;
+		par.weight_label = wl;
+		par.weight = wt;
+	}
+	if ((*error = check_parameter(&prob, &par)))
+		goto out;
+	srand((unsigned)(tc->seed * 1000003u + j));
+	if (!(md = train(&prob, &par)))
+		*error = "liblinear failed";
+out:
+	free(prob.x);
+	free(prob.y);
+	return md;
 }
 
-static int run_jobs(struct trainctx *tc, unsigned threads)
+/* Held-out articles of job j's fold, in order. */
+static size_t held_out(const struct trainctx *tc, int fold, uint32_t *idx)
 {
-	pthread_t th[64];
-	unsigned started = 0;
+	size_t n = 0;
+	for (size_t i = 0; i < tc->ts->n; i++)
+		if (tc->fold[i] == (uint32_t)fold)
+			idx[n++] = (uint32_t)i;
+	return n;
+}
 
-	tc->next = 0;
-	if (threads > 64)
-		threads = 64;
-	for (unsigned i = 1; i < threads; i++) {
-		if (pthread_create(&th[i], NULL, fit_worker, tc))
-			break;
-		started++;
+/* A child process: fits job j and writes the held-out decision values to fd. */
+static void child_fit(const struct trainctx *tc, size_t j, int fd)
+{
+	const struct fitjob *job = &tc->jobs[j];
+	const char *error = NULL;
+	uint32_t *idx = malloc(tc->ts->n * sizeof(*idx));
+	struct model *md = fit(tc, job, j, &error);
+
+	if (!md || !idx)
+		_exit(2);
+	size_t n = held_out(tc, job->fold, idx);
+	double *dv = malloc((n ? n : 1) * tc->ndec * sizeof(double));
+	if (!dv)
+		_exit(2);
+	for (size_t i = 0; i < n; i++)
+		decision(md, tc->x[idx[i]], tc->nlab, dv + i * tc->ndec);
+	const char *p = (const char *)dv;
+	size_t left = n * tc->ndec * sizeof(double);
+	while (left) {
+		ssize_t w = write(fd, p, left);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			_exit(3);
+		p += w;
+		left -= (size_t)w;
 	}
-	fit_worker(tc);
-	for (unsigned i = 0; i < started; i++)
-		pthread_join(th[i + 1], NULL);
-	return 0;
+	_exit(0);
+}
+
+struct running {
+	pid_t pid;
+	int fd;
+	size_t job;
+	char *buf;
+	size_t got, want;
+};
+
+static void note_done(struct trainctx *tc, const struct fitjob *job)
+{
+	tc->done++;
+	if (tc->progress) {
+		char line[160];
+		snprintf(line, sizeof(line), "fit %zu/%zu: C=%g, fold %d of %u", tc->done, tc->njobs,
+			 job->C, job->fold + 1, tc->k);
+		tc->progress(tc->pctx, line);
+	}
+}
+
+/* Stores the held-out decision values of job j (in held_out() order). */
+static void store_dec(struct trainctx *tc, size_t j, const double *dv, uint32_t *idx)
+{
+	const struct fitjob *job = &tc->jobs[j];
+	size_t ci = 0;
+	while (ci < tc->nC && tc->Cs[ci] != job->C)
+		ci++;
+	size_t n = held_out(tc, job->fold, idx);
+	for (size_t i = 0; i < n; i++)
+		memcpy(tc->dec + (ci * tc->ts->n + idx[i]) * tc->ndec, dv + i * tc->ndec,
+		       tc->ndec * sizeof(double));
+}
+
+/*
+ * The cross-validation fits, `procs` at a time in child processes (liblinear's global rand()
+ * rules out threads: see fit()); each sends back its held-out decision values through a
+ * pipe. Where fork() fails, the fit runs here.
+ */
+static int run_cv(struct trainctx *tc, unsigned procs, struct slant_err *err)
+{
+	struct running run[64];
+	size_t nrun = 0, next = 0;
+	uint32_t *idx = malloc(tc->ts->n * sizeof(*idx));
+	int ret = 0;
+
+	if (!idx)
+		return slant_fail_oom(err);
+	if (procs > 64)
+		procs = 64;
+	fflush(NULL);
+	while ((next < tc->njobs || nrun) && !ret) {
+		while (nrun < procs && next < tc->njobs) {
+			size_t j = next++;
+			int p[2];
+			size_t n = held_out(tc, tc->jobs[j].fold, idx);
+			pid_t pid = -1;
+			if (pipe(p) == 0 && (pid = fork()) == 0) {
+				close(p[0]);
+				child_fit(tc, j, p[1]);
+			}
+			if (pid < 0) { /* no process: fit it here */
+				const char *error = NULL;
+				struct model *md = fit(tc, &tc->jobs[j], j, &error);
+				double *dv = malloc((n ? n : 1) * tc->ndec * sizeof(double));
+				if (!md || !dv) {
+					free(dv);
+					if (md)
+						free_and_destroy_model(&md);
+					ret = slant_fail(err, SLANT_EDATA, NULL, 0, -1, "liblinear: %s",
+							 error ? error : "out of memory");
+					break;
+				}
+				for (size_t i = 0; i < n; i++)
+					decision(md, tc->x[idx[i]], tc->nlab, dv + i * tc->ndec);
+				store_dec(tc, j, dv, idx);
+				free(dv);
+				free_and_destroy_model(&md);
+				note_done(tc, &tc->jobs[j]);
+				continue;
+			}
+			close(p[1]);
+			run[nrun] = (struct running){ pid, p[0], j, NULL, 0,
+						      n * tc->ndec * sizeof(double) };
+			if (!(run[nrun].buf = malloc(run[nrun].want ? run[nrun].want : 1))) {
+				close(p[0]);
+				waitpid(pid, NULL, 0);
+				ret = slant_fail_oom(err);
+				break;
+			}
+			nrun++;
+		}
+		if (!nrun || ret)
+			break;
+		struct pollfd pf[64];
+		for (size_t r = 0; r < nrun; r++)
+			pf[r] = (struct pollfd){ run[r].fd, POLLIN, 0 };
+		if (poll(pf, nrun, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			ret = slant_fail(err, SLANT_EIO, NULL, 0, -1, "poll: %s", strerror(errno));
+			break;
+		}
+		for (size_t r = 0; r < nrun; r++) {
+			if (!pf[r].revents)
+				continue;
+			struct running *R = &run[r];
+			ssize_t got = R->got < R->want ? read(R->fd, R->buf + R->got, R->want - R->got) :
+							 read(R->fd, (char[1]){ 0 }, 1);
+			if (got < 0 && errno == EINTR)
+				continue;
+			if (got > 0 && R->got < R->want) {
+				R->got += (size_t)got;
+				continue;
+			}
+			/* the end: all of it, and a clean exit */
+			int status = 0;
+			close(R->fd);
+			waitpid(R->pid, &status, 0);
+			if (got != 0 || R->got != R->want || !WIFEXITED(status) || WEXITSTATUS(status))
+				ret = slant_fail(err, SLANT_EDATA, NULL, 0, -1,
+						 "liblinear: the fit for C=%g, fold %d failed",
+						 tc->jobs[R->job].C, tc->jobs[R->job].fold + 1);
+			else
+				store_dec(tc, R->job, (const double *)R->buf, idx);
+			note_done(tc, &tc->jobs[R->job]);
+			free(R->buf);
+			run[r--] = run[--nrun];
+			break; /* pf[] no longer matches run[] */
+		}
+	}
+	for (size_t r = 0; r < nrun; r++) { /* after a failure */
+		close(run[r].fd);
+		kill(run[r].pid, SIGKILL);
+		waitpid(run[r].pid, NULL, 0);
+		free(run[r].buf);
+	}
+	free(idx);
+	return ret;
 }
 
 /* Predicted label from decision values in our order. */
@@ -531,7 +670,7 @@ struct scores {
 static struct scores score_of(const uint32_t *conf, size_t nlab, size_t n)
 {
 	struct scores s = { 0, 0 };
-	double right = 0;
+	double right = 0, present = 0;
 
 	for (size_t l = 0; l < nlab; l++) {
 		double tp = conf[l * nlab + l], pred = 0, gold = 0;
@@ -540,12 +679,20 @@ static struct scores score_of(const uint32_t *conf, size_t nlab, size_t n)
 			gold += conf[l * nlab + k];
 		}
 		right += tp;
+		present += pred > 0 || gold > 0;
 		double p = pred ? tp / pred : 0, r = gold ? tp / gold : 0;
 		s.macro_f1 += p + r > 0 ? 2 * p * r / (p + r) : 0;
 	}
 	s.accuracy = n ? right / (double)n : 0;
-	s.macro_f1 /= (double)nlab;
+	s.macro_f1 = present ? s.macro_f1 / present : 0;
 	return s;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static const double default_C[] = { 0.01, 0.03, 0.1, 0.3, 1 };
@@ -567,6 +714,11 @@ static int label_order(const struct slant_trainset *ts, const struct slant_train
 					  "--order names %zu labels, the corpus has %zu", conf->norder, n);
 		for (size_t i = 0; i < n; i++) {
 			size_t j = 0;
+			for (size_t k = 0; k < i; k++)
+				if (!strcmp(conf->order[k], conf->order[i]))
+					return slant_fail(err, SLANT_EDATA, NULL, 0, -1,
+							  "label \"%s\" is given twice in --order",
+							  conf->order[i]);
 			while (j < n && strcmp(ts->labels[j], conf->order[i]))
 				j++;
 			if (j == n)
@@ -636,7 +788,6 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 	set_print_string_function(quiet);
 	slant_buf_init(&rep, 0);
 	memset(report, 0, sizeof(*report));
-	pthread_mutex_init(&tc.mu, NULL);
 	if (!m)
 		goto oom;
 	if (ts->nlabels < 2) {
@@ -683,22 +834,43 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 		goto fail;
 	}
 
+	double t0 = now(), t_vocab, t_vec, t_cv, t_fit;
 	/* vocabulary and dense ranges */
 	progress(conf, "vocabulary: %zu articles", ts->n);
 	if (!(vb = slant_vocab_builder_new()) || !(raws = malloc(ts->n * sizeof(*raws))))
 		goto oom;
-	for (size_t i = 0; i < ts->n; i++) {
+	/* group by group, so that each n-gram's groups are counted exactly */
+	for (size_t i = 0; i < ts->n; i++)
 		raws[i] = &ts->raws[i];
-		if ((ret = slant_vocab_builder_add(vb, &ts->raws[i], err)))
+	{
+		uint32_t *byg = malloc(ts->n * sizeof(*byg)), *at = calloc(ts->ngroups + 1, sizeof(*at));
+		if (!byg || !at) {
+			free(byg);
+			free(at);
+			goto oom;
+		}
+		for (size_t i = 0; i < ts->n; i++)
+			at[ts->group[i] + 1]++;
+		for (size_t g = 0; g < ts->ngroups; g++)
+			at[g + 1] += at[g];
+		for (size_t i = 0; i < ts->n; i++)
+			byg[at[ts->group[i]]++] = (uint32_t)i;
+		for (size_t i = 0; i < ts->n && !ret; i++)
+			ret = slant_vocab_builder_add(vb, &ts->raws[byg[i]], ts->group[byg[i]], err);
+		free(byg);
+		free(at);
+		if (ret)
 			goto fail;
 	}
 	if ((ret = slant_features_build(ts->f, vb, conf->min_df ? conf->min_df : 3,
+					conf->min_groups ? conf->min_groups : 1,
 					conf->max_vocab ? conf->max_vocab : 200000, raws, ts->n, err)))
 		goto fail;
 	progress(conf, "vocabulary: %zu of %zu n-grams kept", slant_features_nvocab(ts->f),
 		 slant_vocab_builder_size(vb));
 	slant_vocab_builder_free(vb);
 	vb = NULL;
+	t_vocab = now();
 
 	/* vectors, each with the bias node and the terminator */
 	size_t total = 0, capnodes = 0;
@@ -728,12 +900,20 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 	for (size_t i = 0; i < ts->n; i++)
 		tc.x[i] = nodes + start[i];
 	free(start);
+	t_vec = now();
 	progress(conf, "vectors: %zu articles, %u features, %.0f non-zeros per article", ts->n,
 		 dim, ts->n ? (double)total / (double)ts->n - 2 : 0);
 
 	/* folds and the grid */
 	const double *Cs = conf->C ? conf->C : default_C;
 	size_t nC = conf->C ? conf->nC : SLANT_ARRAY_SIZE(default_C);
+	for (size_t c = 0; c < nC; c++)
+		for (size_t d = 0; d < c; d++)
+			if (Cs[c] == Cs[d] || !(Cs[c] > 0)) {
+				ret = slant_fail(err, SLANT_EUSAGE, NULL, 0, -1,
+						 "the grid of C needs distinct positive values");
+				goto fail;
+			}
 	if (!(tc.fold = malloc(ts->n * sizeof(*tc.fold))) ||
 	    !(tc.jobs = calloc(nC * k, sizeof(*tc.jobs))) ||
 	    !(tc.dec = calloc(nC * ts->n * m->ndec, sizeof(double))))
@@ -767,12 +947,12 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 		for (unsigned f = 0; f < k; f++)
 			tc.jobs[tc.njobs++] = (struct fitjob){ Cs[c], (int)f, NULL, NULL };
 	unsigned threads = conf->threads ? conf->threads : (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
-	run_jobs(&tc, threads ? threads : 1);
-	for (size_t j = 0; j < tc.njobs; j++)
-		if (tc.jobs[j].error) {
-			ret = slant_fail(err, SLANT_EDATA, NULL, 0, -1, "liblinear: %s", tc.jobs[j].error);
-			goto fail;
-		}
+	if (!threads)
+		threads = 1;
+	tc.seed = conf->seed;
+	if ((ret = run_cv(&tc, threads, err)))
+		goto fail;
+	t_cv = now();
 
 	/* the best point by macro-F1 (ties: the smaller C, listed first) */
 	if (!(conf_m = calloc(nC * m->nlabels * m->nlabels, sizeof(*conf_m))))
@@ -852,6 +1032,7 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 	cJSON_AddNumberToObject(tr, "articles", (double)ts->n);
 	cJSON_AddNumberToObject(tr, "groups", (double)ts->ngroups);
 	cJSON_AddNumberToObject(tr, "min_df", conf->min_df ? conf->min_df : 3);
+	cJSON_AddNumberToObject(tr, "min_groups", conf->min_groups ? conf->min_groups : 1);
 	cJSON_AddNumberToObject(tr, "max_vocab", (double)(conf->max_vocab ? conf->max_vocab : 200000));
 	cJSON *lc = cJSON_AddObjectToObject(tr, "label_counts");
 	for (size_t l = 0; l < m->nlabels; l++)
@@ -867,15 +1048,17 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 
 	/* the final fit on everything */
 	struct fitjob fin = { m->C, -1, NULL, NULL };
-	tc.jobs[0] = fin;
-	tc.njobs = 1;
-	run_jobs(&tc, 1);
-	if (tc.jobs[0].error) {
-		ret = slant_fail(err, SLANT_EDATA, NULL, 0, -1, "liblinear: %s", tc.jobs[0].error);
+	const char *error = NULL;
+	progress(conf, "final fit: C=%g, %zu articles", m->C, ts->n);
+	if (!(m->lin = fit(&tc, &fin, tc.njobs, &error))) {
+		ret = slant_fail(err, SLANT_EDATA, NULL, 0, -1, "liblinear: %s", error);
 		goto fail;
 	}
-	m->lin = tc.jobs[0].model;
-	tc.jobs[0].model = NULL;
+	t_fit = now();
+	slant_buf_addf(&rep, "time: vocabulary %.1f s, vectors %.1f s, cross-validation %.1f s "
+		       "(%zu fits, %u threads), calibration and final fit %.1f s\n",
+		       t_vocab - t0, t_vec - t_vocab, t_cv - t_vec, nC * k, threads ? threads : 1,
+		       t_fit - t_cv);
 
 	/* the model takes the features, lexicon and people table */
 	m->kernel = SLANT_KERNEL_LINEAR;
@@ -896,6 +1079,8 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 	if (!(m->training = cJSON_PrintUnformatted(tr)))
 		goto oom;
 	report->text = slant_buf_detach(&rep, NULL);
+	report->folds = tc.fold;
+	tc.fold = NULL;
 	goto out;
 oom:
 	ret = slant_fail_oom(err);
@@ -917,6 +1102,5 @@ out:
 	free(tc.jobs);
 	free(tc.dec);
 	slant_buf_release(&rep);
-	pthread_mutex_destroy(&tc.mu);
 	return m;
 }

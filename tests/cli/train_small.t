@@ -1,0 +1,27 @@
+# train on the labelled test corpus (fictional articles, 9 outlets), folds kept by outlet
+L=tests/data/labelled
+$SLANT train --field label=lean --label label --group-folds outlet --folds 3 --C 0.3,1,3 \
+	-o "$TMPDIR/m" $L/train.jsonl | sed -e 's/in [0-9.]* s$/in T s/' -e '/^time:/d' \
+	-e "s|$TMPDIR|TMP|"
+echo "exit $?"
+ls "$TMPDIR"
+ls "$TMPDIR/m"
+# eval and score on three outlets it never saw
+$SLANT eval --model "$TMPDIR/m" --field label=lean --label label $L/test.jsonl
+echo "exit $?"
+$SLANT score --model "$TMPDIR/m" --format jsonl $L/test.jsonl | head -4
+$SLANT score --model "$TMPDIR/m" --format tsv $L/test.jsonl | head -3
+$SLANT score --model "$TMPDIR/m" --explain 3 $L/test.jsonl | head -6
+# probabilities sum to 1, scores stay in [-1, 1]
+$SLANT score --model "$TMPDIR/m" --format tsv $L/test.jsonl |
+	awk -F'\t' '{ s = $5 + $6 + $7; if (s < 0.9999 || s > 1.0001 || $4 < -1 || $4 > 1) bad++ }
+		END { print NR " scored, " bad + 0 " out of range" }'
+# the same model trained with one thread or two
+$SLANT train --field label=lean --label label --group-folds outlet --folds 3 --C 0.3,1,3 \
+	--threads 1 --quiet -o "$TMPDIR/m1" $L/train.jsonl >/dev/null
+cmp "$TMPDIR/m/model.liblinear" "$TMPDIR/m1/model.liblinear" && echo "same weights"
+# a second label set: topic, no axis, so no score
+$SLANT train --field label=topic --label label --group-folds outlet --folds 3 \
+	-o "$TMPDIR/topic" $L/train.jsonl | sed -n '/^best/p'
+$SLANT eval --model "$TMPDIR/topic" --field label=topic --label label $L/test.jsonl | sed -n '/^articles/p'
+$SLANT score --model "$TMPDIR/topic" --format jsonl $L/test.jsonl | head -2
