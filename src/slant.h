@@ -647,11 +647,15 @@ void slant_featraw_release(struct slant_featraw *r);
 /** Copies `from` into `to` (both initialised). 0 or SLANT_ENOMEM. */
 int slant_featraw_copy(struct slant_featraw *to, const struct slant_featraw *from);
 
+/* Dense feature blocks. */
+enum { SLANT_DENSE_LEXICON = 1 << 0, SLANT_DENSE_QUOTES = 1 << 1 };
+
 struct slant_features_conf {
 	const struct slant_lexicon *lexicon; /* categories to count; may be NULL */
 	const struct slant_people *people;   /* speakers, roles, verbs; may be NULL */
 	unsigned max_n;                      /* longest n-gram, 1..3 (0: 2) */
 	double dense_weight;                 /* < 0: none at all; 0 is the default 0.5 */
+	unsigned dense;                      /* SLANT_DENSE_* blocks; 0: both */
 };
 
 /*
@@ -674,6 +678,8 @@ const char *slant_features_name(const struct slant_features *f, uint32_t index);
 uint32_t slant_features_dim(const struct slant_features *f);
 unsigned slant_features_max_n(const struct slant_features *f);
 double slant_features_dense_weight(const struct slant_features *f);
+/** The dense blocks in use: SLANT_DENSE_* bits (quotations are extracted only with them). */
+unsigned slant_features_dense(const struct slant_features *f);
 
 /* Per-thread scratch for measuring articles (quotation extractor, match lists...). */
 struct slant_featx;

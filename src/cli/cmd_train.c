@@ -34,8 +34,9 @@ const char cmd_train_usage[] =
 	"                         (default 1)\n"
 	"  --max-vocab N          keep at most N n-grams, the most frequent (default 200000)\n"
 	"  --max-n N              longest n-gram, 1 to 3 (default 2)\n"
-	"  --dense-weight W       weight of the lexicon and quotation features; 0 for none\n"
-	"                         (default 0.5)\n"
+	"  --dense BLOCKS         dense features besides the n-grams: lexicon, quotes (both by\n"
+	"                         default; quotations cost time when scoring), or none\n"
+	"  --dense-weight W       weight of the dense features (default 0.5)\n"
 	"  --folds-out FILE       write each article's fold (id, fold from 0; TSV) to FILE, for\n"
 	"                         comparing other models on the same folds\n"
 	"  --no-balance           no class weights (default: weights inverse to label counts)\n"
@@ -200,7 +201,7 @@ static int parse_count(const char *opt, const char *arg, long lo, long hi, long 
 int cmd_train(int argc, char **argv)
 {
 	enum { OPT_LABEL = OPT_FIRST_COMMAND, OPT_ORDER, OPT_GROUP, OPT_FOLDS, OPT_SEED, OPT_C,
-	       OPT_MIN_DF, OPT_MIN_GROUPS, OPT_MAX_VOCAB, OPT_MAX_N, OPT_DENSE, OPT_NO_BALANCE, OPT_FOLDS_OUT, OPT_LEXICON,
+	       OPT_MIN_DF, OPT_MIN_GROUPS, OPT_MAX_VOCAB, OPT_MAX_N, OPT_DENSE, OPT_BLOCKS, OPT_NO_BALANCE, OPT_FOLDS_OUT, OPT_LEXICON,
 	       OPT_SPEAKERS, OPT_ROLES, OPT_VERBS };
 	static const struct option opts[] = {
 		{ "label", required_argument, NULL, OPT_LABEL },
@@ -214,6 +215,7 @@ int cmd_train(int argc, char **argv)
 		{ "max-vocab", required_argument, NULL, OPT_MAX_VOCAB },
 		{ "max-n", required_argument, NULL, OPT_MAX_N },
 		{ "dense-weight", required_argument, NULL, OPT_DENSE },
+		{ "dense", required_argument, NULL, OPT_BLOCKS },
 		{ "no-balance", no_argument, NULL, OPT_NO_BALANCE },
 		{ "folds-out", required_argument, NULL, OPT_FOLDS_OUT },
 		{ "lexicon", required_argument, NULL, OPT_LEXICON },
@@ -331,6 +333,28 @@ int cmd_train(int argc, char **argv)
 				goto out;
 			}
 			fc.dense_weight = d == 0 ? -1 : d;
+			break;
+		}
+		case OPT_BLOCKS: {
+			fc.dense = 0;
+			if (!strcmp(optarg, "none")) {
+				fc.dense_weight = -1;
+				break;
+			}
+			char *copy = strdup(optarg);
+			for (char *t = copy ? strtok(copy, ",") : NULL; t; t = strtok(NULL, ",")) {
+				if (!strcmp(t, "lexicon"))
+					fc.dense |= SLANT_DENSE_LEXICON;
+				else if (!strcmp(t, "quotes"))
+					fc.dense |= SLANT_DENSE_QUOTES;
+				else {
+					free(copy);
+					ret = cli_usage_error("--dense wants lexicon, quotes or none, not '%s'",
+							      optarg);
+					goto out;
+				}
+			}
+			free(copy);
 			break;
 		}
 		case OPT_NO_BALANCE:

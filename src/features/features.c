@@ -33,7 +33,9 @@ struct slant_features {
 	/* dense features */
 	char **dnames;
 	size_t ndense;
+	bool use_lex, use_quotes;
 	size_t ncat;     /* lexicon categories: dense 0..ncat-1, then the lean sum */
+	size_t qoff;     /* the first quotation feature */
 	const char **groups; /* quotation groups, sorted; borrowed from the people table */
 	size_t ngroups;
 	double *lo, *hi; /* training ranges */
@@ -233,29 +235,39 @@ struct slant_features *slant_features_new(const struct slant_features_conf *conf
 	if (f->max_n > 3)
 		f->max_n = 3;
 	f->dense_weight = conf->dense_weight == 0 ? 0.5 : conf->dense_weight;
+	unsigned use = conf->dense ? conf->dense : SLANT_DENSE_LEXICON | SLANT_DENSE_QUOTES;
+	if (f->dense_weight < 0)
+		use = 0;
+	f->use_lex = (use & SLANT_DENSE_LEXICON) != 0;
+	f->use_quotes = (use & SLANT_DENSE_QUOTES) != 0;
 	if (collect_groups(f))
 		goto fail;
-	if (f->dense_weight >= 0) {
-		f->ncat = f->lx ? slant_lexicon_ncategories(f->lx) : 0;
-		size_t n = f->ncat + 1 + Q_FIXED + f->ngroups;
-		if (!(f->dnames = calloc(n, sizeof(*f->dnames))) ||
-		    !(f->lo = calloc(n, sizeof(double))) || !(f->hi = calloc(n, sizeof(double))))
-			goto fail;
+	f->ncat = f->use_lex && f->lx ? slant_lexicon_ncategories(f->lx) : 0;
+	size_t n = (f->use_lex ? f->ncat + 1 : 0) + (f->use_quotes ? Q_FIXED + f->ngroups : 0);
+	if (!n)
+		return f;
+	if (!(f->dnames = calloc(n, sizeof(*f->dnames))) || !(f->lo = calloc(n, sizeof(double))) ||
+	    !(f->hi = calloc(n, sizeof(double))))
+		goto fail;
+	if (f->use_lex) {
 		for (size_t i = 0; i < f->ncat; i++)
 			if (!(f->dnames[f->ndense++] =
 				      join("lexicon:", slant_lexicon_category(f->lx, i))))
 				goto fail;
 		if (!(f->dnames[f->ndense++] = join("lexicon:", "lean")))
 			goto fail;
+	}
+	f->qoff = f->ndense;
+	if (f->use_quotes) {
 		for (size_t i = 0; i < Q_FIXED; i++)
 			if (!(f->dnames[f->ndense++] = join(qnames[i], "")))
 				goto fail;
 		for (size_t i = 0; i < f->ngroups; i++)
 			if (!(f->dnames[f->ndense++] = join("quotes:group:", f->groups[i])))
 				goto fail;
-		for (size_t i = 0; i < n; i++)
-			f->hi[i] = 1;
 	}
+	for (size_t i = 0; i < n; i++)
+		f->hi[i] = 1;
 	return f;
 fail:
 	slant_features_free(f);
@@ -314,6 +326,11 @@ uint32_t slant_features_dim(const struct slant_features *f)
 unsigned slant_features_max_n(const struct slant_features *f)
 {
 	return f->max_n;
+}
+
+unsigned slant_features_dense(const struct slant_features *f)
+{
+	return (f->use_lex ? SLANT_DENSE_LEXICON : 0) | (f->use_quotes ? SLANT_DENSE_QUOTES : 0);
 }
 
 double slant_features_dense_weight(const struct slant_features *f)
@@ -775,8 +792,8 @@ static int measure_dense(const struct slant_features *f, struct slant_featx *fx,
 	if (!f->ndense)
 		return 0;
 	memset(raw->dense, 0, f->ndense * sizeof(double));
-	double *lex = raw->dense, *q = raw->dense + f->ncat + 1, *grp = q + Q_FIXED;
-	if (f->lx) {
+	double *lex = raw->dense, *q = raw->dense + f->qoff, *grp = q + Q_FIXED;
+	if (f->use_lex && f->lx) {
 		fx->m.n = 0;
 		if ((ret = slant_lexicon_match(f->lx, d, &fx->m, err)))
 			return ret;
@@ -790,6 +807,8 @@ static int measure_dense(const struct slant_features *f, struct slant_featx *fx,
 		for (size_t c = 0; c <= f->ncat; c++)
 			lex[c] *= 1000.0 / words;
 	}
+	if (!f->use_quotes)
+		return 0;
 	struct slant_quote_conf qc = { f->pp };
 	if ((ret = slant_quotes_extract(fx->q, d, a->text, &qc, err)))
 		return ret;

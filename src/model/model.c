@@ -504,12 +504,22 @@ static int load_meta(struct slant_model *m, const cJSON *meta, const char *dir,
 	if ((ret = load_resources(m, res, dir, resolve, ctx, err)))
 		return ret;
 	const cJSON *max_n = get(feat, "max_n", cJSON_Number), *dw = get(feat, "dense_weight", cJSON_Number),
-		    *dense = get(feat, "dense", cJSON_Array);
-	if (!max_n || max_n->valueint < 1 || max_n->valueint > 3 || !dw || !dense)
+		    *dense = get(feat, "dense", cJSON_Array), *blocks = get(feat, "blocks", cJSON_Array);
+	if (!max_n || max_n->valueint < 1 || max_n->valueint > 3 || !dw || !dense || !blocks)
 		return fail_file(err, dir, "meta.json", 0, "bad \"features\"");
-	struct slant_features_conf fc = { m->lx, m->pp, (unsigned)max_n->valueint, dw->valuedouble };
-	if (dw->valuedouble == 0)
-		fc.dense_weight = -1; /* saved as 0 only when there were none */
+	struct slant_features_conf fc = { m->lx, m->pp, (unsigned)max_n->valueint, dw->valuedouble, 0 };
+	const cJSON *bl;
+	cJSON_ArrayForEach(bl, blocks)
+	{
+		if (cJSON_IsString(bl) && !strcmp(bl->valuestring, "lexicon"))
+			fc.dense |= SLANT_DENSE_LEXICON;
+		else if (cJSON_IsString(bl) && !strcmp(bl->valuestring, "quotes"))
+			fc.dense |= SLANT_DENSE_QUOTES;
+		else
+			return fail_file(err, dir, "meta.json", 0, "unknown feature block");
+	}
+	if (dw->valuedouble == 0 || !fc.dense)
+		fc.dense_weight = -1; /* no dense features */
 	if (!(m->f = slant_features_new(&fc)))
 		return slant_fail_oom(err);
 	if ((size_t)cJSON_GetArraySize(dense) != slant_features_ndense(m->f))
@@ -644,6 +654,12 @@ static cJSON *meta_json(const struct slant_model *m)
 		cJSON_AddNumberToObject(d, "vocabulary", (double)slant_features_nvocab(f));
 		cJSON_AddNumberToObject(d, "dense_weight",
 					slant_features_ndense(f) ? slant_features_dense_weight(f) : 0);
+		cJSON *bl = cJSON_AddArrayToObject(d, "blocks");
+		unsigned use = slant_features_dense(f);
+		if (bl && (use & SLANT_DENSE_LEXICON))
+			cJSON_AddItemToArray(bl, cJSON_CreateString("lexicon"));
+		if (bl && (use & SLANT_DENSE_QUOTES))
+			cJSON_AddItemToArray(bl, cJSON_CreateString("quotes"));
 		a = cJSON_AddArrayToObject(d, "dense");
 		for (size_t i = 0; a && i < slant_features_ndense(f); i++) {
 			double lo, hi;
