@@ -457,6 +457,11 @@ static int run(int argc, char **argv, bool eval)
 		goto out;
 	}
 	x.f = slant_model_features(x.model);
+	if (x.explain && strcmp(slant_model_kind(x.model), "linear")) {
+		ret = cli_usage_error("--explain needs a linear model; %s is %s", dir,
+				      slant_model_kind(x.model));
+		goto out;
+	}
 	if (eval) {
 		size_t nl = slant_model_nlabels(x.model);
 		if (!(x.conf = calloc(nl * nl, sizeof(*x.conf)))) {

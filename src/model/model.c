@@ -25,8 +25,9 @@
 
 #define MODEL_FORMAT 1
 #define LIN_FILE "model.liblinear"
+#define SVM_FILE "model.libsvm"
 
-static const char *const our_files[] = { "meta.json", "vocab.tsv", LIN_FILE };
+static const char *const our_files[] = { "meta.json", "vocab.tsv", LIN_FILE, SVM_FILE };
 
 void slant_model_checksum(const void *data, size_t len, char out[17])
 {
@@ -53,6 +54,9 @@ void slant_model_free(struct slant_model *m)
 	free(m->res);
 	if (m->lin)
 		free_and_destroy_model(&m->lin);
+	if (m->svm)
+		svm_free_and_destroy_model(&m->svm);
+	free(m->svm_nodes);
 	free(m->W);
 	free(m->bias);
 	free(m->calib);
@@ -176,12 +180,41 @@ static double axis_pos(const struct slant_model *m, size_t k)
 	return m->nlabels > 1 ? -1.0 + 2.0 * (double)k / (double)(m->nlabels - 1) : 0;
 }
 
+/* A kernel model's prediction: libsvm's decision values and probability estimates. */
+static int predict_svm(const struct slant_model *m, const struct slant_fvec *x,
+		       struct slant_prediction *p, struct slant_err *err)
+{
+	size_t dim = slant_features_dim(m->f), n = 0;
+	struct svm_node *nodes = malloc((x->n + 1) * sizeof(*nodes));
+	double prob[64];
+	int labels[64];
+
+	if (!nodes)
+		return slant_fail_oom(err);
+	for (size_t i = 0; i < x->n; i++)
+		if (x->v[i].index >= 1 && x->v[i].index <= dim)
+			nodes[n++] = (struct svm_node){ (int)x->v[i].index, x->v[i].value };
+	nodes[n] = (struct svm_node){ -1, 0 };
+	svm_predict_values(m->svm, nodes, p->dec);
+	svm_predict_probability(m->svm, nodes, prob);
+	free(nodes);
+	svm_get_labels(m->svm, labels);
+	for (size_t k = 0; k < m->nlabels; k++)
+		p->prob[labels[k] - 1] = prob[k];
+	return 0;
+}
+
 int slant_model_predict(const struct slant_model *m, const struct slant_fvec *x,
 			struct slant_prediction *p, struct slant_err *err)
 {
 	size_t dim = slant_features_dim(m->f);
 
-	(void)err;
+	if (m->svm) {
+		int ret = predict_svm(m, x, p, err);
+		if (ret)
+			return ret;
+		goto label;
+	}
 	for (size_t c = 0; c < m->ndec; c++)
 		p->dec[c] = m->bias[c];
 	for (size_t i = 0; i < x->n; i++) {
@@ -193,6 +226,7 @@ int slant_model_predict(const struct slant_model *m, const struct slant_fvec *x,
 			p->dec[c] += w[c] * x->v[i].value;
 	}
 	slant_model_calibrate(m, p->dec, p->prob);
+label:
 	p->label = 0;
 	p->score = 0;
 	for (size_t k = 0; k < m->nlabels; k++) {
@@ -219,6 +253,10 @@ int slant_model_explain(const struct slant_model *m, const struct slant_fvec *x,
 	*npos = *nneg = 0;
 	if (!all)
 		return SLANT_ENOMEM;
+	if (!m->W) { /* a kernel model has no weight per feature */
+		free(all);
+		return SLANT_EUSAGE;
+	}
 	/* the score's direction in decision values, through the calibration's weights */
 	for (size_t k = 0; k < m->nlabels; k++)
 		for (size_t c = 0; c < m->ndec && c < 64; c++)
@@ -372,6 +410,159 @@ static int check_liblinear(const char *data, size_t len, size_t nlabels, size_t 
 	return 0;
 }
 
+/* Reads `count` numbers (integers when `ints`) from the text after a header word. */
+static bool header_numbers(char *v, long count, bool ints, double *out)
+{
+	long k = 0;
+	char *e;
+
+	for (char *t = strtok(v, " "); t; t = strtok(NULL, " "), k++) {
+		if (k >= count)
+			return false;
+		double x = ints ? (double)strtol(t, &e, 10) : strtod(t, &e);
+		if (*e || !isfinite(x))
+			return false;
+		if (out)
+			out[k] = x;
+	}
+	return k == count;
+}
+
+/*
+ * Checks a libsvm model file as svm_save_model() writes it: a C-SVC with an rbf or poly
+ * kernel, `nlabels` classes labelled 1..n, probability estimates, and total_sv support vectors
+ * whose coefficients and indices (ascending, 1..dim) are well formed. svm_load_model() checks
+ * none of it.
+ */
+static int check_libsvm(const char *data, size_t len, size_t nlabels, size_t dim,
+			const char *dir, struct slant_err *err)
+{
+	const char *s = data, *end = data + len;
+	long line = 0, pairs = (long)(nlabels * (nlabels - 1) / 2), total = -1;
+	const char *const poly[] = { "svm_type", "kernel_type", "degree", "gamma", "coef0",
+				     "nr_class", "total_sv", "rho", "label", "probA", "probB",
+				     "nr_sv", "SV" };
+	const char *const rbf[] = { "svm_type", "kernel_type", "gamma", "nr_class", "total_sv",
+				    "rho", "label", "probA", "probB", "nr_sv", "SV" };
+	const char *const *order = rbf;
+	size_t norder = SLANT_ARRAY_SIZE(rbf), next = 0;
+	char msg[160], buf[4096];
+
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		if (!nl)
+			return fail_file(err, dir, SVM_FILE, line + 1, "truncated header");
+		line++;
+		size_t n = (size_t)(nl - s);
+		if (n >= sizeof(buf))
+			return fail_file(err, dir, SVM_FILE, line, "header line too long");
+		memcpy(buf, s, n);
+		buf[n] = '\0';
+		s = nl + 1;
+		char *v = strchr(buf, ' ');
+		if (v)
+			*v++ = '\0';
+		if (next >= norder || strcmp(buf, order[next])) {
+			snprintf(msg, sizeof(msg), "expected \"%s\" here", next < norder ? order[next] : "SV");
+			return fail_file(err, dir, SVM_FILE, line, msg);
+		}
+		next++;
+		if (!strcmp(buf, "SV"))
+			break;
+		if (!v)
+			return fail_file(err, dir, SVM_FILE, line, "a header line without its value");
+		double x[64];
+		bool ok = true;
+		if (!strcmp(buf, "svm_type")) {
+			ok = !strcmp(v, "c_svc");
+		} else if (!strcmp(buf, "kernel_type")) {
+			ok = !strcmp(v, "rbf") || !strcmp(v, "polynomial");
+			if (!strcmp(v, "polynomial")) {
+				order = poly;
+				norder = SLANT_ARRAY_SIZE(poly);
+			}
+		} else if (!strcmp(buf, "degree")) {
+			ok = header_numbers(v, 1, true, x) && x[0] >= 1 && x[0] <= 10;
+		} else if (!strcmp(buf, "gamma") || !strcmp(buf, "coef0")) {
+			ok = header_numbers(v, 1, false, x);
+		} else if (!strcmp(buf, "nr_class")) {
+			ok = header_numbers(v, 1, true, x) && x[0] == (double)nlabels;
+		} else if (!strcmp(buf, "total_sv")) {
+			ok = header_numbers(v, 1, true, x) && x[0] >= 1 && x[0] < 1e9;
+			total = ok ? (long)x[0] : -1;
+		} else if (!strcmp(buf, "rho") || !strcmp(buf, "probA") || !strcmp(buf, "probB")) {
+			ok = header_numbers(v, pairs, false, NULL);
+		} else if (!strcmp(buf, "label")) {
+			bool seen[64] = { false };
+			ok = nlabels <= 64 && header_numbers(v, (long)nlabels, true, x);
+			for (size_t k = 0; ok && k < nlabels; k++) {
+				ok = x[k] >= 1 && x[k] <= (double)nlabels && !seen[(int)x[k] - 1];
+				if (ok)
+					seen[(int)x[k] - 1] = true;
+			}
+		} else if (!strcmp(buf, "nr_sv")) {
+			ok = header_numbers(v, (long)nlabels, true, x);
+			double sum = 0;
+			for (size_t k = 0; ok && k < nlabels; k++) {
+				ok = x[k] >= 0;
+				sum += x[k];
+			}
+			ok = ok && sum == (double)total;
+		}
+		if (!ok) {
+			snprintf(msg, sizeof(msg), "bad \"%.40s\" line", buf);
+			return fail_file(err, dir, SVM_FILE, line, msg);
+		}
+	}
+	if (next != norder)
+		return fail_file(err, dir, SVM_FILE, line, "incomplete header");
+	for (long r = 0; r < total; r++) {
+		line++;
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		if (!nl) {
+			snprintf(msg, sizeof(msg), "%ld support vectors, expected %ld", r, total);
+			return fail_file(err, dir, SVM_FILE, line, msg);
+		}
+		long k = 0, last = 0;
+		for (const char *t = s; t < nl;) {
+			while (t < nl && *t == ' ')
+				t++;
+			if (t >= nl)
+				break;
+			char num[96];
+			size_t n = 0;
+			while (t < nl && *t != ' ' && n + 1 < sizeof(num))
+				num[n++] = *t++;
+			num[n] = '\0';
+			char *e, *colon = strchr(num, ':');
+			if (k < (long)nlabels - 1) {
+				double c = strtod(num, &e);
+				if (colon || *e || !isfinite(c))
+					return fail_file(err, dir, SVM_FILE, line, "bad coefficient");
+			} else {
+				if (!colon)
+					return fail_file(err, dir, SVM_FILE, line, "expected index:value");
+				*colon = '\0';
+				long idx = strtol(num, &e, 10);
+				if (*e || idx <= last || idx > (long)dim)
+					return fail_file(err, dir, SVM_FILE, line,
+							 "bad feature index (not ascending, or past the features)");
+				double x = strtod(colon + 1, &e);
+				if (*e || !isfinite(x))
+					return fail_file(err, dir, SVM_FILE, line, "bad feature value");
+				last = idx;
+			}
+			k++;
+		}
+		if (k < (long)nlabels - 1)
+			return fail_file(err, dir, SVM_FILE, line, "too few coefficients");
+		s = nl + 1;
+	}
+	if (s != end)
+		return fail_file(err, dir, SVM_FILE, line + 1, "data after the last support vector");
+	return 0;
+}
+
 static int read_in(const char *dir, const char *file, struct slant_buf *b, struct slant_err *err)
 {
 	char path[4096];
@@ -475,13 +666,17 @@ static int load_meta(struct slant_model *m, const cJSON *meta, const char *dir,
 
 	if (!fmt || fmt->valueint != MODEL_FORMAT)
 		return fail_file(err, dir, "meta.json", 0, "not a slant model of format 1");
-	if (!kind || strcmp(kind->valuestring, "linear"))
-		return fail_file(err, dir, "meta.json", 0, "\"kind\" must be \"linear\"");
+	if (!kind || (strcmp(kind->valuestring, "linear") && strcmp(kind->valuestring, "rbf") &&
+		      strcmp(kind->valuestring, "poly")))
+		return fail_file(err, dir, "meta.json", 0,
+				 "\"kind\" must be \"linear\", \"rbf\" or \"poly\"");
+	m->kernel = !strcmp(kind->valuestring, "rbf")    ? SLANT_KERNEL_RBF :
+		    !strcmp(kind->valuestring, "poly") ? SLANT_KERNEL_POLY :
+							  SLANT_KERNEL_LINEAR;
 	if (!labels || !axis || !feat || !cal || !res || !C)
 		return fail_file(err, dir, "meta.json", 0,
 				 "missing or mistyped field (labels, axis, features, calibration, "
 				 "resources, C)");
-	m->kernel = SLANT_KERNEL_LINEAR;
 	m->axis = cJSON_IsTrue(axis);
 	m->C = C->valuedouble;
 	size_t nl = (size_t)cJSON_GetArraySize(labels);
@@ -500,7 +695,11 @@ static int load_meta(struct slant_model *m, const cJSON *meta, const char *dir,
 		if (!(m->labels[m->nlabels++] = strdup(l->valuestring)))
 			return slant_fail_oom(err);
 	}
-	m->ndec = nl == 2 ? 1 : nl;
+	m->ndec = m->kernel ? nl * (nl - 1) / 2 : nl == 2 ? 1 : nl;
+	const cJSON *gamma = get(meta, "gamma", cJSON_Number);
+	if (m->kernel && !gamma)
+		return fail_file(err, dir, "meta.json", 0, "a kernel model needs \"gamma\"");
+	m->gamma = gamma ? gamma->valuedouble : 0;
 	if ((ret = load_resources(m, res, dir, resolve, ctx, err)))
 		return ret;
 	const cJSON *max_n = get(feat, "max_n", cJSON_Number), *dw = get(feat, "dense_weight", cJSON_Number),
@@ -537,7 +736,12 @@ static int load_meta(struct slant_model *m, const cJSON *meta, const char *dir,
 					 "dense features disagree with the lexicons");
 		slant_features_set_range(m->f, i++, lo->valuedouble, hi->valuedouble);
 	}
-	/* calibration: one row per label, 1 + ndec numbers each */
+	/* calibration: one row per label, 1 + ndec numbers each (kernel models: none) */
+	if (m->kernel) {
+		if (cJSON_GetArraySize(cal))
+			return fail_file(err, dir, "meta.json", 0, "a kernel model has no calibration");
+		goto training;
+	}
 	if ((size_t)cJSON_GetArraySize(cal) != nl)
 		return fail_file(err, dir, "meta.json", 0, "calibration needs a row per label");
 	if (!(m->calib = calloc(nl * (m->ndec + 1), sizeof(double))))
@@ -557,6 +761,7 @@ static int load_meta(struct slant_model *m, const cJSON *meta, const char *dir,
 		}
 		k++;
 	}
+training:;
 	const cJSON *tr = cJSON_GetObjectItemCaseSensitive(meta, "training");
 	if (tr && !(m->training = cJSON_PrintUnformatted(tr)))
 		return slant_fail_oom(err);
@@ -596,6 +801,17 @@ struct slant_model *slant_model_load(const char *dir, slant_resolve_fn resolve, 
 	if ((ret = slant_features_read_vocab(m->f, b.data, b.len, path, err)))
 		goto fail;
 	slant_buf_reset(&b);
+	if (m->kernel) {
+		if ((ret = read_in(dir, SVM_FILE, &b, err)) ||
+		    (ret = check_libsvm(b.data, b.len, m->nlabels, slant_features_dim(m->f), dir, err)))
+			goto fail;
+		snprintf(path, sizeof(path), "%s/%s", dir, SVM_FILE);
+		if (!(m->svm = svm_load_model(path)) || svm_check_probability_model(m->svm) != 1) {
+			ret = slant_fail(err, SLANT_EDATA, path, 0, -1, "libsvm cannot read it");
+			goto fail;
+		}
+		goto done;
+	}
 	if ((ret = read_in(dir, LIN_FILE, &b, err)) ||
 	    (ret = check_liblinear(b.data, b.len, m->nlabels, slant_features_dim(m->f), dir, err)))
 		goto fail;
@@ -609,6 +825,7 @@ struct slant_model *slant_model_load(const char *dir, slant_resolve_fn resolve, 
 					    fail_file(err, dir, LIN_FILE, 0, "labels disagree with meta.json");
 		goto fail;
 	}
+done:
 	cJSON_Delete(meta);
 	slant_buf_release(&b);
 	return m;
@@ -642,7 +859,14 @@ static cJSON *meta_json(const struct slant_model *m)
 	cJSON_AddNumberToObject(o, "format", MODEL_FORMAT);
 	cJSON_AddStringToObject(o, "slant_version", SLANT_VERSION);
 	cJSON_AddStringToObject(o, "kind", slant_model_kind(m));
-	cJSON_AddStringToObject(o, "solver", solver_name(m->lin));
+	if (m->svm) {
+		cJSON_AddStringToObject(o, "solver", m->kernel == SLANT_KERNEL_POLY ?
+							     "libsvm C_SVC poly (degree 2, coef0 1)" :
+							     "libsvm C_SVC rbf");
+		cJSON_AddItemToObject(o, "gamma", num17(m->gamma));
+	} else {
+		cJSON_AddStringToObject(o, "solver", solver_name(m->lin));
+	}
 	a = cJSON_AddArrayToObject(o, "labels");
 	for (size_t i = 0; a && i < m->nlabels; i++)
 		cJSON_AddItemToArray(a, cJSON_CreateString(m->labels[i]));
@@ -672,7 +896,7 @@ static cJSON *meta_json(const struct slant_model *m)
 		}
 	}
 	a = cJSON_AddArrayToObject(o, "calibration");
-	for (size_t k = 0; a && k < m->nlabels; k++) {
+	for (size_t k = 0; a && m->calib && k < m->nlabels; k++) {
 		cJSON *row = cJSON_CreateArray();
 		for (size_t c = 0; row && c <= m->ndec; c++)
 			cJSON_AddItemToArray(row, num17(m->calib[k * (m->ndec + 1) + c]));
@@ -846,6 +1070,21 @@ int slant_model_save(struct slant_model *m, const char *dir, struct slant_err *e
 	snprintf(path, sizeof(path), "%s/vocab.tsv", tmp);
 	if ((ret = write_all(path, b.data, b.len, err)))
 		goto fail;
+	if (m->svm) {
+		/* libsvm writes it; it is read back so that m is what the file holds (svm_save_model
+		 * keeps 8 digits of feature values) */
+		snprintf(path, sizeof(path), "%s/%s", tmp, SVM_FILE);
+		struct svm_model *back = NULL;
+		if (svm_save_model(path, m->svm) || !(back = svm_load_model(path))) {
+			ret = slant_fail(err, SLANT_EIO, path, 0, -1, "libsvm could not write it");
+			goto fail;
+		}
+		svm_free_and_destroy_model(&m->svm);
+		free(m->svm_nodes);
+		m->svm_nodes = NULL;
+		m->svm = back;
+		goto placed;
+	}
 	snprintf(path, sizeof(path), "%s/%s", tmp, LIN_FILE);
 	slant_buf_reset(&b);
 	if (write_liblinear(m->lin, &b)) {
@@ -858,6 +1097,7 @@ int slant_model_save(struct slant_model *m, const char *dir, struct slant_err *e
 		ret = slant_fail_oom(err);
 		goto fail;
 	}
+placed:
 	/* in place: a new directory is renamed; an old one is swapped with it, then removed */
 	if (rename(tmp, dir) == 0)
 		goto done;
@@ -877,7 +1117,8 @@ done:
 	slant_buf_release(&b);
 	return 0;
 fail:
-	slant_model_weights(m); /* the weights may be rounded already */
+	if (m->lin)
+		slant_model_weights(m); /* the weights may be rounded already */
 	remove_model_dir(tmp);
 	cJSON_Delete(meta);
 	free(text);

@@ -8,6 +8,7 @@
 #include "slant.h"
 
 #include <linear.h>
+#include <svm.h>
 #include <stdint.h>
 
 /* A data file the model was trained with, and its checksum. */
@@ -27,7 +28,9 @@ struct slant_model {
 	struct slant_people *pp;
 	struct model_res *res;
 	size_t nres;
-	struct model *lin;       /* liblinear's */
+	struct model *lin;       /* liblinear's, for linear models */
+	struct svm_model *svm;   /* libsvm's, for kernel models */
+	struct svm_node *svm_nodes; /* what a freshly trained svm points into, or NULL */
 	size_t ndec;             /* decision values: nlabels, or 1 for two labels */
 	/*
 	 * Decision values in our order: for several labels, value c is label c's; for two, the

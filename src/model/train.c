@@ -9,6 +9,7 @@
  * outlet's articles on both sides of a fold).
  */
 #include "model.h"
+#include <svm.h>
 #include "internal.h"
 #include "../features/features.h"
 
@@ -376,10 +377,9 @@ done:
 /* ------------------------------------------------------------- the grid */
 
 struct fitjob {
-	double C;
+	double C, gamma;
+	size_t point;     /* its grid point */
 	int fold;         /* -1: every article */
-	struct model *model;
-	const char *error;
 };
 
 struct trainctx {
@@ -391,12 +391,14 @@ struct trainctx {
 	bool balanced;
 	size_t nlab;
 	const uint32_t *lab;
+	struct svm_node **sx;    /* kernel models: per article, libsvm's copy */
+	int kernel;
 	struct fitjob *jobs;
-	size_t njobs, next;
-	double *dec;             /* per C, per article: ndec values */
+	size_t njobs;
+	/* per grid point, per article: linear models' ndec decision values, or the label a
+	 * kernel model predicts */
+	double *dec;
 	size_t ndec;
-	size_t nC;
-	const double *Cs;
 	uint64_t seed;
 	void (*progress)(void *ctx, const char *line);
 	void *pctx;
@@ -472,6 +474,67 @@ out:
 	return md;
 }
 
+/*
+ * Job j's kernel model (libsvm, C-SVC, rbf or poly of degree 2 with coef0 1), with libsvm's
+ * probability estimates when asked. libsvm also draws on rand(): seeded per job as in fit().
+ * The model points into tc->sx, which must outlive it.
+ */
+static struct svm_model *fit_svm(const struct trainctx *tc, const struct fitjob *job, size_t j,
+				 bool probability, const char **error)
+{
+	const struct slant_trainset *ts = tc->ts;
+	struct svm_problem prob = { 0 };
+	struct svm_parameter par = { 0 };
+	struct svm_model *md = NULL;
+	int wl[64];
+	double wt[64];
+	size_t n = 0, count[64] = { 0 };
+
+	prob.x = malloc(ts->n * sizeof(*prob.x));
+	prob.y = malloc(ts->n * sizeof(*prob.y));
+	if (!prob.x || !prob.y) {
+		*error = "out of memory";
+		goto out;
+	}
+	for (size_t i = 0; i < ts->n; i++)
+		if (job->fold < 0 || tc->fold[i] != (uint32_t)job->fold) {
+			prob.x[n] = tc->sx[i];
+			prob.y[n++] = tc->y[i];
+			count[tc->lab[i]]++;
+		}
+	prob.l = (int)n;
+	par.svm_type = C_SVC;
+	par.kernel_type = tc->kernel == SLANT_KERNEL_POLY ? POLY : RBF;
+	par.degree = 2;
+	par.gamma = job->gamma;
+	par.coef0 = 1;
+	par.cache_size = 500;
+	par.eps = 0.001;
+	par.C = job->C;
+	par.shrinking = 1;
+	par.probability = probability;
+	if (tc->balanced) {
+		for (size_t l = 0; l < tc->nlab; l++) {
+			wl[l] = (int)l + 1;
+			wt[l] = count[l] ? (double)n / ((double)tc->nlab * (double)count[l]) : 1;
+		}
+		par.nr_weight = (int)tc->nlab;
+		par.weight_label = wl;
+		par.weight = wt;
+	}
+	if ((*error = svm_check_parameter(&prob, &par)))
+		goto out;
+	srand((unsigned)(tc->seed * 1000003u + j));
+	if (!(md = svm_train(&prob, &par)))
+		*error = "libsvm failed";
+	else
+		md->param.weight_label = NULL, md->param.weight = NULL, md->param.nr_weight = 0;
+out:
+	free(prob.x);
+	free(prob.y);
+	return md;
+}
+
 /* Held-out articles of job j's fold, in order. */
 static size_t held_out(const struct trainctx *tc, int fold, uint32_t *idx)
 {
@@ -482,22 +545,45 @@ static size_t held_out(const struct trainctx *tc, int fold, uint32_t *idx)
 	return n;
 }
 
-/* A child process: fits job j and writes the held-out decision values to fd. */
-static void child_fit(const struct trainctx *tc, size_t j, int fd)
+/*
+ * Fits job j and fills dv with its held-out values (held_out() order, tc->ndec each); idx is
+ * scratch. NULL error, or what failed.
+ */
+static const char *job_values(const struct trainctx *tc, size_t j, double *dv, uint32_t *idx)
 {
 	const struct fitjob *job = &tc->jobs[j];
 	const char *error = NULL;
-	uint32_t *idx = malloc(tc->ts->n * sizeof(*idx));
-	struct model *md = fit(tc, job, j, &error);
+	size_t n = held_out(tc, job->fold, idx);
 
-	if (!md || !idx)
+	if (tc->kernel) {
+		struct svm_model *md = fit_svm(tc, job, j, false, &error);
+		if (!md)
+			return error;
+		for (size_t i = 0; i < n; i++)
+			dv[i] = svm_predict(md, tc->sx[idx[i]]) - 1;
+		svm_free_and_destroy_model(&md);
+		return NULL;
+	}
+	struct model *md = fit(tc, job, j, &error);
+	if (!md)
+		return error;
+	for (size_t i = 0; i < n; i++)
+		decision(md, tc->x[idx[i]], tc->nlab, dv + i * tc->ndec);
+	free_and_destroy_model(&md);
+	return NULL;
+}
+
+/* A child process: fits job j and writes the held-out values to fd. */
+static void child_fit(const struct trainctx *tc, size_t j, int fd)
+{
+	const struct fitjob *job = &tc->jobs[j];
+	uint32_t *idx = malloc(tc->ts->n * sizeof(*idx));
+	if (!idx)
 		_exit(2);
 	size_t n = held_out(tc, job->fold, idx);
 	double *dv = malloc((n ? n : 1) * tc->ndec * sizeof(double));
-	if (!dv)
+	if (!dv || job_values(tc, j, dv, idx))
 		_exit(2);
-	for (size_t i = 0; i < n; i++)
-		decision(md, tc->x[idx[i]], tc->nlab, dv + i * tc->ndec);
 	const char *p = (const char *)dv;
 	size_t left = n * tc->ndec * sizeof(double);
 	while (left) {
@@ -525,8 +611,12 @@ static void note_done(struct trainctx *tc, const struct fitjob *job)
 	tc->done++;
 	if (tc->progress) {
 		char line[160];
-		snprintf(line, sizeof(line), "fit %zu/%zu: C=%g, fold %d of %u", tc->done, tc->njobs,
-			 job->C, job->fold + 1, tc->k);
+		if (tc->kernel)
+			snprintf(line, sizeof(line), "fit %zu/%zu: C=%g gamma=%g, fold %d of %u",
+				 tc->done, tc->njobs, job->C, job->gamma, job->fold + 1, tc->k);
+		else
+			snprintf(line, sizeof(line), "fit %zu/%zu: C=%g, fold %d of %u", tc->done,
+				 tc->njobs, job->C, job->fold + 1, tc->k);
 		tc->progress(tc->pctx, line);
 	}
 }
@@ -535,9 +625,7 @@ static void note_done(struct trainctx *tc, const struct fitjob *job)
 static void store_dec(struct trainctx *tc, size_t j, const double *dv, uint32_t *idx)
 {
 	const struct fitjob *job = &tc->jobs[j];
-	size_t ci = 0;
-	while (ci < tc->nC && tc->Cs[ci] != job->C)
-		ci++;
+	size_t ci = job->point;
 	size_t n = held_out(tc, job->fold, idx);
 	for (size_t i = 0; i < n; i++)
 		memcpy(tc->dec + (ci * tc->ts->n + idx[i]) * tc->ndec, dv + i * tc->ndec,
@@ -572,22 +660,15 @@ static int run_cv(struct trainctx *tc, unsigned procs, struct slant_err *err)
 				child_fit(tc, j, p[1]);
 			}
 			if (pid < 0) { /* no process: fit it here */
-				const char *error = NULL;
-				struct model *md = fit(tc, &tc->jobs[j], j, &error);
 				double *dv = malloc((n ? n : 1) * tc->ndec * sizeof(double));
-				if (!md || !dv) {
+				const char *error = dv ? job_values(tc, j, dv, idx) : "out of memory";
+				if (error) {
 					free(dv);
-					if (md)
-						free_and_destroy_model(&md);
-					ret = slant_fail(err, SLANT_EDATA, NULL, 0, -1, "liblinear: %s",
-							 error ? error : "out of memory");
+					ret = slant_fail(err, SLANT_EDATA, NULL, 0, -1, "%s", error);
 					break;
 				}
-				for (size_t i = 0; i < n; i++)
-					decision(md, tc->x[idx[i]], tc->nlab, dv + i * tc->ndec);
 				store_dec(tc, j, dv, idx);
 				free(dv);
-				free_and_destroy_model(&md);
 				note_done(tc, &tc->jobs[j]);
 				continue;
 			}
@@ -631,7 +712,7 @@ static int run_cv(struct trainctx *tc, unsigned procs, struct slant_err *err)
 			waitpid(R->pid, &status, 0);
 			if (got != 0 || R->got != R->want || !WIFEXITED(status) || WEXITSTATUS(status))
 				ret = slant_fail(err, SLANT_EDATA, NULL, 0, -1,
-						 "liblinear: the fit for C=%g, fold %d failed",
+						 "the fit for C=%g, fold %d failed",
 						 tc->jobs[R->job].C, tc->jobs[R->job].fold + 1);
 			else
 				store_dec(tc, R->job, (const double *)R->buf, idx);
@@ -695,6 +776,8 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static const double default_kC[] = { 0.3, 1, 3, 10 };
+static const double default_gamma[] = { 0.3, 1, 3 };
 static const double default_C[] = { 0.01, 0.03, 0.1, 0.3, 1 };
 
 /* The axis order: the one given, or left/center/right, or sorted with no axis. */
@@ -778,6 +861,7 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 	struct slant_vocab_builder *vb = NULL;
 	const struct slant_featraw **raws = NULL;
 	struct feature_node *nodes = NULL;
+	struct svm_node *snodes = NULL;
 	uint32_t *lab = NULL, *conf_m = NULL;
 	struct slant_fvec vec = { 0 };
 	struct slant_buf rep;
@@ -786,6 +870,7 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 	int ret = 0;
 
 	set_print_string_function(quiet);
+	svm_set_print_string_function(quiet);
 	slant_buf_init(&rep, 0);
 	memset(report, 0, sizeof(*report));
 	if (!m)
@@ -899,14 +984,34 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 	}
 	for (size_t i = 0; i < ts->n; i++)
 		tc.x[i] = nodes + start[i];
+	tc.kernel = conf->kernel;
+	if (tc.kernel) {
+		/* libsvm's own copy, without liblinear's bias node (libsvm has its rho) */
+		if (!(snodes = malloc((total ? total : 1) * sizeof(*snodes))) ||
+		    !(tc.sx = malloc(ts->n * sizeof(*tc.sx)))) {
+			free(start);
+			goto oom;
+		}
+		size_t o = 0;
+		for (size_t i = 0; i < ts->n; i++) {
+			tc.sx[i] = snodes + o;
+			for (const struct feature_node *fnp = tc.x[i]; fnp->index != -1; fnp++)
+				if (fnp->index <= (int)dim)
+					snodes[o++] = (struct svm_node){ fnp->index, fnp->value };
+			snodes[o++] = (struct svm_node){ -1, 0 };
+		}
+	}
 	free(start);
 	t_vec = now();
 	progress(conf, "vectors: %zu articles, %u features, %.0f non-zeros per article", ts->n,
 		 dim, ts->n ? (double)total / (double)ts->n - 2 : 0);
 
-	/* folds and the grid */
-	const double *Cs = conf->C ? conf->C : default_C;
-	size_t nC = conf->C ? conf->nC : SLANT_ARRAY_SIZE(default_C);
+	/* folds and the grid: C, and gamma for kernel models */
+	const double *Cs = conf->C ? conf->C : tc.kernel ? default_kC : default_C;
+	size_t nC = conf->C ? conf->nC : tc.kernel ? SLANT_ARRAY_SIZE(default_kC) :
+							 SLANT_ARRAY_SIZE(default_C);
+	const double *Gs = conf->gamma ? conf->gamma : default_gamma;
+	size_t nG = !tc.kernel ? 1 : conf->gamma ? conf->ngamma : SLANT_ARRAY_SIZE(default_gamma);
 	for (size_t c = 0; c < nC; c++)
 		for (size_t d = 0; d < c; d++)
 			if (Cs[c] == Cs[d] || !(Cs[c] > 0)) {
@@ -914,9 +1019,18 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 						 "the grid of C needs distinct positive values");
 				goto fail;
 			}
+	for (size_t c = 0; tc.kernel && c < nG; c++)
+		for (size_t d = 0; d <= c; d++)
+			if ((d < c && Gs[c] == Gs[d]) || !(Gs[c] > 0)) {
+				ret = slant_fail(err, SLANT_EUSAGE, NULL, 0, -1,
+						 "the grid of gamma needs distinct positive values");
+				goto fail;
+			}
+	size_t npts = nC * nG;
+	tc.ndec = tc.kernel ? 1 : m->ndec; /* kernel models: the predicted label */
 	if (!(tc.fold = malloc(ts->n * sizeof(*tc.fold))) ||
-	    !(tc.jobs = calloc(nC * k, sizeof(*tc.jobs))) ||
-	    !(tc.dec = calloc(nC * ts->n * m->ndec, sizeof(double))))
+	    !(tc.jobs = calloc(npts * k, sizeof(*tc.jobs))) ||
+	    !(tc.dec = calloc(npts * ts->n * tc.ndec, sizeof(double))))
 		goto oom;
 	if ((ret = make_folds(ts, m->nlabels, lab, k, conf->seed, conf->grouped, tc.fold, err)))
 		goto fail;
@@ -938,14 +1052,13 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 	tc.balanced = conf->balanced;
 	tc.nlab = m->nlabels;
 	tc.lab = lab;
-	tc.ndec = m->ndec;
-	tc.nC = nC;
-	tc.Cs = Cs;
 	tc.progress = conf->progress;
 	tc.pctx = conf->progress_ctx;
 	for (size_t c = 0; c < nC; c++)
-		for (unsigned f = 0; f < k; f++)
-			tc.jobs[tc.njobs++] = (struct fitjob){ Cs[c], (int)f, NULL, NULL };
+		for (size_t g = 0; g < nG; g++)
+			for (unsigned f = 0; f < k; f++)
+				tc.jobs[tc.njobs++] = (struct fitjob){ Cs[c], tc.kernel ? Gs[g] : 0,
+								       c * nG + g, (int)f };
 	unsigned threads = conf->threads ? conf->threads : (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
 	if (!threads)
 		threads = 1;
@@ -955,7 +1068,7 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 	t_cv = now();
 
 	/* the best point by macro-F1 (ties: the smaller C, listed first) */
-	if (!(conf_m = calloc(nC * m->nlabels * m->nlabels, sizeof(*conf_m))))
+	if (!(conf_m = calloc(npts * m->nlabels * m->nlabels, sizeof(*conf_m))))
 		goto oom;
 	size_t best = 0;
 	struct scores bs = { -1, -1 };
@@ -964,15 +1077,28 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 	cJSON *grid = cJSON_AddArrayToObject(tr, "grid");
 	slant_buf_addf(&rep, "cross-validation: %u folds%s, %zu articles, %zu groups\n", k,
 		       conf->grouped ? " by group" : " (stratified)", ts->n, ts->ngroups);
-	slant_buf_addf(&rep, "%-10s %9s %9s\n", "C", "accuracy", "macro-F1");
-	for (size_t c = 0; c < nC; c++) {
+	if (tc.kernel)
+		slant_buf_addf(&rep, "%-10s %-10s %9s %9s\n", "C", "gamma", "accuracy", "macro-F1");
+	else
+		slant_buf_addf(&rep, "%-10s %9s %9s\n", "C", "accuracy", "macro-F1");
+	for (size_t c = 0; c < npts; c++) {
 		uint32_t *cm = conf_m + c * m->nlabels * m->nlabels;
-		for (size_t i = 0; i < ts->n; i++)
-			cm[lab[i] * m->nlabels + argmax_dec(tc.dec + (c * ts->n + i) * m->ndec, m->nlabels)]++;
+		for (size_t i = 0; i < ts->n; i++) {
+			const double *v = tc.dec + (c * ts->n + i) * tc.ndec;
+			uint32_t pred = tc.kernel ? (uint32_t)v[0] : argmax_dec(v, m->nlabels);
+			cm[lab[i] * m->nlabels + (pred < m->nlabels ? pred : 0)]++;
+		}
 		struct scores s = score_of(cm, m->nlabels, ts->n);
-		slant_buf_addf(&rep, "%-10g %8.1f%% %9.3f\n", Cs[c], 100 * s.accuracy, s.macro_f1);
+		if (tc.kernel)
+			slant_buf_addf(&rep, "%-10g %-10g %8.1f%% %9.3f\n", Cs[c / nG], Gs[c % nG],
+				       100 * s.accuracy, s.macro_f1);
+		else
+			slant_buf_addf(&rep, "%-10g %8.1f%% %9.3f\n", Cs[c], 100 * s.accuracy,
+				       s.macro_f1);
 		cJSON *g = cJSON_CreateObject();
-		cJSON_AddNumberToObject(g, "C", Cs[c]);
+		cJSON_AddNumberToObject(g, "C", Cs[c / nG]);
+		if (tc.kernel)
+			cJSON_AddNumberToObject(g, "gamma", Gs[c % nG]);
 		cJSON_AddNumberToObject(g, "accuracy", s.accuracy);
 		cJSON_AddNumberToObject(g, "macro_f1", s.macro_f1);
 		cJSON_AddItemToArray(grid, g);
@@ -981,23 +1107,32 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 			best = c;
 		}
 	}
-	m->C = Cs[best];
+	m->C = Cs[best / nG];
+	m->gamma = tc.kernel ? Gs[best % nG] : 0;
 	report->accuracy = bs.accuracy;
 	report->macro_f1 = bs.macro_f1;
 	report->C = m->C;
+	report->gamma = m->gamma;
 
-	/* calibration on the best point's out-of-fold decision values */
-	if (!(m->calib = calloc(m->nlabels * (m->ndec + 1), sizeof(double))))
-		goto oom;
-	double loss;
-	if (fit_calibration(tc.dec + best * ts->n * m->ndec, lab, ts->n, m->ndec, m->nlabels,
-			    m->calib, &loss))
-		goto oom;
+	/* calibration on the best point's out-of-fold decision values (kernel models have
+	 * libsvm's own probability estimates) */
+	double loss = 0;
+	if (!tc.kernel) {
+		if (!(m->calib = calloc(m->nlabels * (m->ndec + 1), sizeof(double))))
+			goto oom;
+		if (fit_calibration(tc.dec + best * ts->n * m->ndec, lab, ts->n, m->ndec,
+				    m->nlabels, m->calib, &loss))
+			goto oom;
+	}
 
 	/* report: the best point in detail */
 	const uint32_t *cm = conf_m + best * m->nlabels * m->nlabels;
-	slant_buf_addf(&rep, "best: C=%g: accuracy %.1f%%, macro-F1 %.3f (out of fold%s)\n", m->C,
-		       100 * bs.accuracy, bs.macro_f1, conf->grouped ? ", unseen groups" : "");
+	if (tc.kernel)
+		slant_buf_addf(&rep, "best: C=%g gamma=%g: ", m->C, m->gamma);
+	else
+		slant_buf_addf(&rep, "best: C=%g: ", m->C);
+	slant_buf_addf(&rep, "accuracy %.1f%%, macro-F1 %.3f (out of fold%s)\n", 100 * bs.accuracy,
+		       bs.macro_f1, conf->grouped ? ", unseen groups" : "");
 	slant_buf_addf(&rep, "%-12s %9s %9s %9s %8s\n", "label", "precision", "recall", "F1", "articles");
 	for (size_t l = 0; l < m->nlabels; l++) {
 		double tp = cm[l * m->nlabels + l], pred = 0, gold = 0;
@@ -1024,7 +1159,9 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 		slant_buf_addc(&rep, '\n');
 		cJSON_AddItemToArray(cj, cJSON_CreateIntArray(row, (int)m->nlabels));
 	}
-	slant_buf_addf(&rep, "calibration: log loss %.4f on the out-of-fold decision values\n", loss);
+	if (!tc.kernel)
+		slant_buf_addf(&rep, "calibration: log loss %.4f on the out-of-fold decision values\n",
+			       loss);
 	cJSON_AddNumberToObject(tr, "folds", k);
 	cJSON_AddBoolToObject(tr, "grouped", conf->grouped);
 	cJSON_AddNumberToObject(tr, "seed", (double)conf->seed);
@@ -1039,7 +1176,8 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 		cJSON_AddNumberToObject(lc, m->labels[l], (double)count[l]);
 	cJSON_AddNumberToObject(tr, "accuracy", bs.accuracy);
 	cJSON_AddNumberToObject(tr, "macro_f1", bs.macro_f1);
-	cJSON_AddNumberToObject(tr, "calibration_log_loss", loss);
+	if (!tc.kernel)
+		cJSON_AddNumberToObject(tr, "calibration_log_loss", loss);
 	if (conf->description) {
 		cJSON *d = cJSON_Parse(conf->description);
 		if (d)
@@ -1047,21 +1185,29 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 	}
 
 	/* the final fit on everything */
-	struct fitjob fin = { m->C, -1, NULL, NULL };
+	struct fitjob fin = { m->C, m->gamma, best, -1 };
 	const char *error = NULL;
 	progress(conf, "final fit: C=%g, %zu articles", m->C, ts->n);
-	if (!(m->lin = fit(&tc, &fin, tc.njobs, &error))) {
+	if (tc.kernel) {
+		/* with libsvm's probability estimates; the model points into snodes */
+		if (!(m->svm = fit_svm(&tc, &fin, tc.njobs, true, &error))) {
+			ret = slant_fail(err, SLANT_EDATA, NULL, 0, -1, "libsvm: %s", error);
+			goto fail;
+		}
+		m->svm_nodes = snodes;
+		snodes = NULL;
+	} else if (!(m->lin = fit(&tc, &fin, tc.njobs, &error))) {
 		ret = slant_fail(err, SLANT_EDATA, NULL, 0, -1, "liblinear: %s", error);
 		goto fail;
 	}
 	t_fit = now();
 	slant_buf_addf(&rep, "time: vocabulary %.1f s, vectors %.1f s, cross-validation %.1f s "
 		       "(%zu fits, %u threads), calibration and final fit %.1f s\n",
-		       t_vocab - t0, t_vec - t_vocab, t_cv - t_vec, nC * k, threads ? threads : 1,
+		       t_vocab - t0, t_vec - t_vocab, t_cv - t_vec, npts * k, threads ? threads : 1,
 		       t_fit - t_cv);
 
 	/* the model takes the features, lexicon and people table */
-	m->kernel = SLANT_KERNEL_LINEAR;
+	m->kernel = tc.kernel;
 	m->f = ts->f;
 	ts->f = NULL;
 	m->lx = ts->lx;
@@ -1072,7 +1218,9 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 	m->nres = ts->nres;
 	ts->res = NULL;
 	ts->nres = 0;
-	if ((ret = slant_model_weights(m))) {
+	if (tc.kernel)
+		m->ndec = m->nlabels * (m->nlabels - 1) / 2;
+	else if ((ret = slant_model_weights(m))) {
 		ret = slant_fail(err, ret, NULL, 0, -1, "the fitted model's labels are inconsistent");
 		goto fail;
 	}
@@ -1097,6 +1245,8 @@ out:
 	free(conf_m);
 	free(vec.v);
 	free(tc.x);
+	free(tc.sx);
+	free(snodes);
 	free(tc.y);
 	free(tc.fold);
 	free(tc.jobs);

@@ -25,3 +25,17 @@ $SLANT train --field label=topic --label label --group-folds outlet --folds 3 \
 	-o "$TMPDIR/topic" $L/train.jsonl | sed -n '/^best/p'
 $SLANT eval --model "$TMPDIR/topic" --field label=topic --label label $L/test.jsonl | sed -n '/^articles/p'
 $SLANT score --model "$TMPDIR/topic" --format jsonl $L/test.jsonl | head -2
+# a kernel model (libsvm, rbf) with its own probability estimates; no explanations
+$SLANT train --field label=lean --label label --group-folds outlet --folds 3 --kernel rbf \
+	--C 1,3 --gamma 0.3,1 -o "$TMPDIR/rbf" $L/train.jsonl | sed -n -e '/^C /,/^best/p'
+ls "$TMPDIR/rbf"
+$SLANT eval --model "$TMPDIR/rbf" --field label=lean --label label $L/test.jsonl | sed -n '/^articles/p'
+$SLANT score --model "$TMPDIR/rbf" --format tsv $L/test.jsonl |
+	awk -F'\t' '{ s = $5 + $6 + $7; if (s < 0.9999 || s > 1.0001 || $4 < -1 || $4 > 1) bad++ }
+		END { print NR " scored, " bad + 0 " out of range" }'
+$SLANT score --model "$TMPDIR/rbf" --explain 2 $L/test.jsonl 2>&1 | sed "s|$TMPDIR|TMP|"; echo "exit $?"
+# without dense features the model needs no quotations
+$SLANT train --field label=lean --label label --folds 3 --dense none --quiet -o "$TMPDIR/plain" \
+	$L/train.jsonl >/dev/null
+grep -A1 '"blocks"' "$TMPDIR/plain/meta.json"
+$SLANT eval --model "$TMPDIR/plain" --field label=lean --label label $L/test.jsonl | sed -n '/^articles/p'

@@ -1,0 +1,42 @@
+#!/bin/sh
+# bench/score.sh [SLANT] - `slant score --format jsonl` with the shipped lean model over the whole
+# AllSides training corpus (reading, text, lexicons, quotations, features, scoring; whole
+# process, default threads). Prints the command, wall time, MB/s of uncompressed JSON and peak
+# memory (median of RUNS runs, default 3), with zcat and `slant inspect --summary` measured in
+# the same run for how fast the machine is now. Target (issue 12): at least 50 MB/s.
+# Skips, successfully, when ../shared/corpora is absent.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+slant=${1:-$root/build/slant}
+corpus=${SLANT_CORPORA:-$root/../shared/corpora}/allsides/train.jsonl.gz
+runs=${RUNS:-3}
+if [ ! -f "$corpus" ]; then
+	echo "bench/score: skipped: $corpus is absent"
+	exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+bytes=$(zcat "$corpus" | wc -c)
+map="--field text=content_original --field outlet=source --field id=ID"
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+measure() { # label, command...
+	label=$1
+	shift
+	: >"$tmp/t"
+	for i in $(seq "$runs"); do
+		/usr/bin/time -f '%e %M' -o "$tmp/one" "$@" >"$tmp/out"
+		cat "$tmp/one" >>"$tmp/t"
+	done
+	s=$(cut -d' ' -f1 "$tmp/t" | median)
+	m=$(cut -d' ' -f2 "$tmp/t" | sort -n | tail -1)
+	awk -v l="$label" -v b="$bytes" -v s="$s" -v m="$m" 'BEGIN {
+		printf "%-34s %.2f s wall, %.1f MB/s, peak %.1f MB\n", l, s, b / s / 1e6, m / 1024 }'
+}
+echo "command:   $slant score --format jsonl $map $corpus ${SCORE_OPTS:-}"
+echo "input:     $bytes bytes uncompressed; $(nproc) cores; median of $runs runs"
+measure "zcat (reference)" zcat "$corpus"
+# shellcheck disable=SC2086
+measure "slant inspect --summary (reference)" "$slant" inspect --summary $map "$corpus"
+# shellcheck disable=SC2086
+measure "slant score --format jsonl" "$slant" score --format jsonl $map ${SCORE_OPTS:-} "$corpus"
+echo "articles:  $(wc -l <"$tmp/out")"
