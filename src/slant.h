@@ -869,8 +869,10 @@ const char *slant_trainset_id(const struct slant_trainset *ts, size_t i);
 struct slant_train_report {
 	char *text; /* the summary: grid, best point, accuracy, macro-F1, confusion; caller frees */
 	double accuracy, macro_f1, C, gamma;
-	uint32_t *folds; /* each article's fold (from 0), in the order added; caller frees */
+	uint32_t *folds; /* each article's fold (from 0), in the order added */
 };
+/** Frees what a report holds (text, folds); it may be filled again. */
+void slant_train_report_release(struct slant_train_report *r);
 
 /**
  * Builds the vocabulary, cross-validates the grid, calibrates on the out-of-fold decision

@@ -500,8 +500,7 @@ int cmd_train(int argc, char **argv)
 		ret = EXIT_IO;
 	}
 out:
-	free(rep.text);
-	free(rep.folds);
+	slant_train_report_release(&rep);
 	free(desc);
 	free(order_buf);
 	slant_model_free(model);

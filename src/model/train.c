@@ -125,6 +125,13 @@ size_t slant_trainset_size(const struct slant_trainset *ts)
 	return ts->n;
 }
 
+void slant_train_report_release(struct slant_train_report *r)
+{
+	free(r->text);
+	free(r->folds);
+	memset(r, 0, sizeof(*r));
+}
+
 const char *slant_trainset_id(const struct slant_trainset *ts, size_t i)
 {
 	return i < ts->n ? ts->ids[i] : NULL;

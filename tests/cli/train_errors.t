@@ -4,7 +4,7 @@ L=tests/data/labelled
 t() {
 	out=$("$@" 2>&1)
 	code=$?
-	printf '%s\n' "$out" | sed "s|$TMPDIR|TMP|g"
+	printf '%s\n' "$out" | sed -e "s|$TMPDIR|TMP|g" -e 's/in [0-9.]* s$/in T s/'
 	echo "exit $code"
 }
 t $SLANT train --field label=lean --label label --folds 3 --quiet -o "$TMPDIR/m" $L/train.jsonl >/dev/null

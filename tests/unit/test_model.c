@@ -177,7 +177,7 @@ static struct slant_model *train_corpus(const struct corpus *c, const char *lexp
 	if (!m)
 		fail_msg("train: %s", err.msg);
 	if (!rep)
-		free(own.text);
+		slant_train_report_release(&own);
 	slant_trainset_free(ts);
 	return m;
 }
@@ -251,7 +251,7 @@ static void test_train_report(void **state)
 	assert_string_equal(slant_model_kind(m), "linear");
 	assert_int_equal(slant_model_ndec(m), 3);
 	assert_true(slant_features_nvocab(slant_model_features(m)) > 20);
-	free(rep.text);
+	slant_train_report_release(&rep);
 
 	/* the model fits its own training data */
 	struct slant_fvec v = { NULL, 0, 0 };
@@ -1197,7 +1197,7 @@ static int train_error(const struct corpus *c, const struct slant_train_conf *co
 	struct slant_model *m = slant_train(ts, conf, &rep, &err);
 	if (m) {
 		slant_model_free(m);
-		free(rep.text);
+		slant_train_report_release(&rep);
 		slant_trainset_free(ts);
 		return 0;
 	}
