@@ -658,6 +658,25 @@ static void mark_skips(struct slant_featx *fx, const struct slant_doc *d,
 			if (t[i].norm_len >= 3 && strstr(slant_doc_norm(d, &t[i]), fx->stems[s]))
 				fx->skip[i] = 1;
 	}
+	/*
+	 * House style and credits, which tell a model who published an article instead of how it
+	 * frames the story: honorifics (one newspaper writes "Mr. Trump", most write "Trump"),
+	 * and photo and wire credits and caption labels ("Getty Images", "AP Photo", "Story
+	 * highlights") that extraction leaves in the text.
+	 */
+	static const char *const style[] = { "mr", "mrs", "ms", "messrs", "mmes", "getty",
+					     "photo", "photos", "caption", "highlights", "reuters",
+					     "afp", "ap", "credit", "image", "images" };
+	for (size_t i = 0; i < ntok; i++) {
+		if (t[i].kind != SLANT_TOK_WORD || t[i].norm_len < 2 || t[i].norm_len > 10)
+			continue;
+		const char *n = slant_doc_norm(d, &t[i]);
+		for (size_t k = 0; k < SLANT_ARRAY_SIZE(style); k++)
+			if (!strcmp(n, style[k])) {
+				fx->skip[i] = 1;
+				break;
+			}
+	}
 	/* a dateline: capitalised words, parentheses and commas, then a dash, first thing */
 	for (size_t i = 0; i < ntok && i < 12; i++) {
 		const char *n = slant_doc_norm(d, &t[i]);
