@@ -467,7 +467,7 @@ int cmd_train(int argc, char **argv)
 				  tc.kernel == SLANT_KERNEL_RBF ? "rbf" : "poly",
 				  slant_trainset_size(x.ts), per / 60, fits);
 	}
-	desc = describe(argc - 1, argv + 1, x.label, x.group);
+	desc = describe(argc, argv, x.label, x.group);
 	tc.description = desc;
 	tc.threads = x.in.threads;
 	tc.progress = progress_line;

@@ -1221,8 +1221,17 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 	ts->lx = NULL;
 	m->pp = ts->pp;
 	ts->pp = NULL;
+	/* the model depends only on the files its features read */
+	unsigned use = slant_features_dense(m->f);
 	m->res = ts->res;
-	m->nres = ts->nres;
+	m->nres = 0;
+	for (size_t i = 0; i < ts->nres; i++) {
+		bool lex = ts->res[i].kind == SLANT_RES_LEXICON;
+		if ((lex && (use & SLANT_DENSE_LEXICON)) || (!lex && (use & SLANT_DENSE_QUOTES)))
+			m->res[m->nres++] = ts->res[i];
+		else
+			free(ts->res[i].name);
+	}
 	ts->res = NULL;
 	ts->nres = 0;
 	if (tc.kernel)
