@@ -8,6 +8,7 @@
  * between two n-grams of one vocabulary is refused when the vocabulary is built or read, so
  * every index stands for exactly one n-gram.
  */
+#define _GNU_SOURCE /* memmem() */
 #include "features.h"
 #include "internal.h"
 #include "../quotes/people.h"
@@ -47,6 +48,7 @@ struct slant_features {
 	uint64_t ndocs;
 	struct vslot *slots;
 	size_t capslots;
+	double tf[64]; /* 1 + ln(count) for small counts */
 };
 
 /* Dense features after the lexicon categories and the lean sum. */
@@ -231,6 +233,8 @@ struct slant_features *slant_features_new(const struct slant_features_conf *conf
 		return NULL;
 	f->lx = conf->lexicon;
 	f->pp = conf->people;
+	for (size_t c = 1; c < SLANT_ARRAY_SIZE(f->tf); c++)
+		f->tf[c] = 1.0 + log((double)c);
 	f->max_n = conf->max_n ? conf->max_n : 2;
 	if (f->max_n > 3)
 		f->max_n = 3;
@@ -432,7 +436,7 @@ struct slant_featx {
 	uint32_t *seqlen;
 	size_t nseq, capseq, capseqh;
 	char stems[4][64]; /* host names without www. and the domain */
-	size_t nstems;
+	size_t stemlen[4], nstems;
 };
 
 struct slant_featx *slant_featx_new(void)
@@ -581,7 +585,7 @@ static void add_host(struct slant_featx *fx, const char *url)
 	for (size_t i = 0; i < fx->nstems; i++)
 		if (!strcmp(fx->stems[i], fx->stems[fx->nstems]))
 			return;
-	fx->nstems++;
+	fx->stemlen[fx->nstems++] = stem;
 }
 
 /* Authors "A. Smith, B. Jones and C. Lee": each name. */
@@ -655,7 +659,8 @@ static void mark_skips(struct slant_featx *fx, const struct slant_doc *d,
 			}
 		}
 		for (size_t s = 0; s < fx->nstems; s++)
-			if (t[i].norm_len >= 3 && strstr(slant_doc_norm(d, &t[i]), fx->stems[s]))
+			if (t[i].norm_len >= fx->stemlen[s] &&
+			    memmem(slant_doc_norm(d, &t[i]), t[i].norm_len, fx->stems[s], fx->stemlen[s]))
 				fx->skip[i] = 1;
 	}
 	/*
@@ -671,8 +676,10 @@ static void mark_skips(struct slant_featx *fx, const struct slant_doc *d,
 		if (t[i].kind != SLANT_TOK_WORD || t[i].norm_len < 2 || t[i].norm_len > 10)
 			continue;
 		const char *n = slant_doc_norm(d, &t[i]);
+		if (!strchr("acghimpr", n[0])) /* the first letters of the list: most words pass */
+			continue;
 		for (size_t k = 0; k < SLANT_ARRAY_SIZE(style); k++)
-			if (!strcmp(n, style[k])) {
+			if (n[0] == style[k][0] && !strcmp(n, style[k])) {
 				fx->skip[i] = 1;
 				break;
 			}
@@ -1174,10 +1181,46 @@ int slant_features_read_vocab(struct slant_features *f, const char *data, size_t
 
 /* ------------------------------------------------------------------ vectors */
 
-static int cmp_feat(const void *a, const void *b)
+/*
+ * Sorts v[0..n) by index (all distinct): quicksort on the middle element, insertion sort for
+ * short runs, the smaller side first so the stack stays shallow. Several times faster than
+ * qsort() with a comparison callback, and this runs for every article scored.
+ */
+static void sort_feats(struct slant_feat *v, size_t n)
 {
-	const struct slant_feat *x = a, *y = b;
-	return (x->index > y->index) - (x->index < y->index);
+	while (n > 16) {
+		uint32_t pivot = v[n / 2].index;
+		size_t i = 0, j = n - 1;
+		for (;;) {
+			while (v[i].index < pivot)
+				i++;
+			while (v[j].index > pivot)
+				j--;
+			if (i >= j)
+				break;
+			struct slant_feat t = v[i];
+			v[i++] = v[j];
+			v[j--] = t;
+		}
+		/* [0, j] <= pivot <= [j + 1, n) */
+		if (j + 1 < n - j - 1) {
+			sort_feats(v, j + 1);
+			v += j + 1;
+			n -= j + 1;
+		} else {
+			sort_feats(v + j + 1, n - j - 1);
+			n = j + 1;
+		}
+	}
+	for (size_t i = 1; i < n; i++) {
+		struct slant_feat t = v[i];
+		size_t j = i;
+		while (j > 0 && v[j - 1].index > t.index) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = t;
+	}
 }
 
 int slant_features_vector(const struct slant_features *f, const struct slant_featraw *raw,
@@ -1193,11 +1236,13 @@ int slant_features_vector(const struct slant_features *f, const struct slant_fea
 		uint32_t ix = vocab_find(f, raw->hash[g]);
 		if (!ix)
 			continue;
-		double v = (1.0 + log((double)raw->count[g])) * f->idf[ix - 1];
+		uint32_t c = raw->count[g];
+		double v = (c < SLANT_ARRAY_SIZE(f->tf) ? f->tf[c] : 1.0 + log((double)c)) *
+			   f->idf[ix - 1];
 		out->v[out->n++] = (struct slant_feat){ ix, v };
 		norm += v * v;
 	}
-	qsort(out->v, out->n, sizeof(*out->v), cmp_feat);
+	sort_feats(out->v, out->n);
 	if (norm > 0) {
 		norm = 1.0 / sqrt(norm);
 		for (size_t i = 0; i < out->n; i++)
