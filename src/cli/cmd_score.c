@@ -19,7 +19,9 @@ const char cmd_score_usage[] =
 	"Options:\n"
 	"  --model DIR            the model (default: the shipped models/lean)\n"
 	"  --format table|tsv|jsonl\n"
-	"                         output format (default table)\n"
+	"                         output format (default table); jsonl: one object per article\n"
+	"                         with article, outlet, label, probabilities (label ->\n"
+	"                         probability) and score (null when the labels have no axis)\n"
 	"  --explain N            list the N features that pushed the score most each way\n"
 	"  -o, --output FILE      write to FILE (atomically) instead of standard output\n"
 	"\n" CLI_INPUT_HELP;
@@ -353,6 +355,38 @@ static int eval_tail(void *ctx, const struct slant_pipeline_stats *st)
 	return ret;
 }
 
+/* The header line of the table and TSV formats. */
+static int write_header(void *ctx)
+{
+	struct score *x = ctx;
+	const struct slant_model *m = x->model;
+	struct slant_buf b;
+	int ret = 0;
+
+	if (x->format == FMT_JSONL)
+		return 0;
+	slant_buf_init(&b, 0);
+	if (x->format == FMT_TSV) {
+		slant_buf_adds(&b, "article\toutlet\tlabel\tscore");
+		for (size_t k = 0; k < slant_model_nlabels(m); k++) {
+			slant_buf_adds(&b, "\tp_");
+			cli_add_tsv(&b, slant_model_label(m, k), strlen(slant_model_label(m, k)));
+		}
+	} else {
+		slant_buf_addf(&b, "%-20s %-24s %-8s", "article", "outlet", "label");
+		if (slant_model_has_axis(m))
+			slant_buf_addf(&b, " %6s", "score");
+		for (size_t k = 0; k < slant_model_nlabels(m); k++)
+			slant_buf_addf(&b, " %7.7s", slant_model_label(m, k));
+	}
+	if (slant_buf_addc(&b, '\n') || cli_write(&x->in, x->out.f, b.data, b.len)) {
+		cli_error("cannot write output");
+		ret = EXIT_IO;
+	}
+	slant_buf_release(&b);
+	return ret;
+}
+
 /* The shipped lean model's directory. */
 static const char *default_model(void)
 {
@@ -469,7 +503,8 @@ static int run(int argc, char **argv, bool eval)
 			goto out;
 		}
 	}
-	struct cli_command_run r = { &x.in, &x.out, output, &ops, &x, NULL, eval ? eval_tail : NULL };
+	struct cli_command_run r = { &x.in, &x.out, output, &ops, &x, eval ? NULL : write_header,
+				     eval ? eval_tail : NULL };
 	ret = cli_run_command(&r, argc - optind, argv + optind);
 out:
 	for (size_t i = 0; i < x.noutlets; i++)
