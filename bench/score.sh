@@ -18,20 +18,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 bytes=$(zcat "$corpus" | wc -c)
 map="--field text=content_original --field outlet=source --field id=ID"
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-measure() { # label, command...
-	label=$1
-	shift
-	: >"$tmp/t"
-	for i in $(seq "$runs"); do
-		/usr/bin/time -f '%e %M' -o "$tmp/one" "$@" >"$tmp/out"
-		cat "$tmp/one" >>"$tmp/t"
-	done
-	s=$(cut -d' ' -f1 "$tmp/t" | median)
-	m=$(cut -d' ' -f2 "$tmp/t" | sort -n | tail -1)
-	awk -v l="$label" -v b="$bytes" -v s="$s" -v m="$m" 'BEGIN {
-		printf "%-34s %.2f s wall, %.1f MB/s, peak %.1f MB\n", l, s, b / s / 1e6, m / 1024 }'
-}
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 echo "command:   $slant score --format jsonl $map $corpus ${SCORE_OPTS:-}"
 echo "input:     $bytes bytes uncompressed; $(nproc) cores; median of $runs runs"
 measure "zcat (reference)" zcat "$corpus"

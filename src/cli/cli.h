@@ -189,6 +189,8 @@ struct cli_lexicons {
 	size_t npaths;
 	struct slant_lexicon *lx;
 };
+/* The shipped lexicons of loaded terms, in order, NULL-terminated; a missing one is skipped. */
+extern const char *const cli_shipped_lexicons[];
 int cli_lexicons_add(struct cli_lexicons *l, const char *path);
 /* Loads them into l->lx. Returns 0 or an exit code, the message printed. */
 int cli_lexicons_load(struct cli_lexicons *l);

@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The shipped lexicons of loaded terms, in this order; any missing one is skipped. */
-static const char *const shipped[] = {
+const char *const cli_shipped_lexicons[] = {
 	"lexicons/immigration.tsv",
 	"lexicons/loaded.tsv",
 	"lexicons/frames.tsv",
 	"lexicons/attribution-verbs.tsv",
+	NULL,
 };
 
 int cli_lexicons_load(struct cli_lexicons *l)
@@ -33,8 +33,8 @@ int cli_lexicons_load(struct cli_lexicons *l)
 	}
 	if (l->npaths)
 		return 0;
-	for (size_t i = 0; i < sizeof(shipped) / sizeof(shipped[0]); i++) {
-		const char *path = cli_data_path(shipped[i]);
+	for (size_t i = 0; cli_shipped_lexicons[i]; i++) {
+		const char *path = cli_data_path(cli_shipped_lexicons[i]);
 		if (!path)
 			continue;
 		if (slant_lexicon_load(l->lx, path, SLANT_LEXICON_AUTO, &err)) {

@@ -10,13 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char *const shipped_lexicons[] = {
-	"lexicons/immigration.tsv",
-	"lexicons/loaded.tsv",
-	"lexicons/frames.tsv",
-	"lexicons/attribution-verbs.tsv",
-};
-
 /* Records file `path` under `name` (copied). */
 static int add(struct cli_resources *r, int kind, const char *name, const char *path)
 {
@@ -82,9 +75,9 @@ int cli_resources_load(struct cli_resources *r)
 			if ((ret = add_given(r, SLANT_RES_LEXICON, r->lexicons[i])))
 				return ret;
 	} else {
-		for (size_t i = 0; i < sizeof(shipped_lexicons) / sizeof(shipped_lexicons[0]); i++)
-			if (cli_data_path(shipped_lexicons[i]) &&
-			    (ret = add_shipped(r, SLANT_RES_LEXICON, shipped_lexicons[i], "lexicon")))
+		for (size_t i = 0; cli_shipped_lexicons[i]; i++)
+			if (cli_data_path(cli_shipped_lexicons[i]) &&
+			    (ret = add_shipped(r, SLANT_RES_LEXICON, cli_shipped_lexicons[i], "lexicon")))
 				return ret;
 	}
 	if ((ret = add_people(r, SLANT_RES_SPEAKERS, r->speakers, "lexicons/speakers.tsv",

@@ -429,6 +429,29 @@ static void decision(const struct model *md, const struct feature_node *x, size_
 }
 
 /*
+ * A job's training articles: their indices into idx[] (ts->n of room), with label counts
+ * into count[] (zeroed here) and, when balanced, class weights inverse to those counts into
+ * wl[] and wt[]. Returns how many.
+ */
+static size_t job_articles(const struct trainctx *tc, const struct fitjob *job, uint32_t *idx,
+			   size_t *count, int *wl, double *wt)
+{
+	size_t n = 0;
+
+	memset(count, 0, tc->nlab * sizeof(*count));
+	for (size_t i = 0; i < tc->ts->n; i++)
+		if (job->fold < 0 || tc->fold[i] != (uint32_t)job->fold) {
+			idx[n++] = (uint32_t)i;
+			count[tc->lab[i]]++;
+		}
+	for (size_t l = 0; l < tc->nlab; l++) {
+		wl[l] = (int)l + 1;
+		wt[l] = count[l] ? (double)n / ((double)tc->nlab * (double)count[l]) : 1;
+	}
+	return n;
+}
+
+/*
  * Job j's model. liblinear's dual solver shuffles with rand(): seeding it per job makes every
  * fit the same whatever ran before it. NULL with *error set on failure.
  */
@@ -441,20 +464,20 @@ static struct model *fit(const struct trainctx *tc, const struct fitjob *job, si
 	struct model *md = NULL;
 	int wl[64];
 	double wt[64];
-	size_t n = 0, count[64] = { 0 };
+	size_t count[64];
+	uint32_t *idx = malloc(ts->n * sizeof(*idx));
 
 	prob.x = malloc(ts->n * sizeof(*prob.x));
 	prob.y = malloc(ts->n * sizeof(*prob.y));
-	if (!prob.x || !prob.y) {
+	if (!prob.x || !prob.y || !idx) {
 		*error = "out of memory";
 		goto out;
 	}
-	for (size_t i = 0; i < ts->n; i++)
-		if (job->fold < 0 || tc->fold[i] != (uint32_t)job->fold) {
-			prob.x[n] = tc->x[i];
-			prob.y[n++] = tc->y[i];
-			count[tc->lab[i]]++;
-		}
+	size_t n = job_articles(tc, job, idx, count, wl, wt);
+	for (size_t i = 0; i < n; i++) {
+		prob.x[i] = tc->x[idx[i]];
+		prob.y[i] = tc->y[idx[i]];
+	}
 	prob.l = (int)n;
 	prob.n = (int)slant_features_dim(ts->f) + 1;
 	prob.bias = 1;
@@ -462,10 +485,6 @@ static struct model *fit(const struct trainctx *tc, const struct fitjob *job, si
 	par.eps = 0.1;
 	par.C = job->C;
 	if (tc->balanced) {
-		for (size_t l = 0; l < tc->nlab; l++) {
-			wl[l] = (int)l + 1;
-			wt[l] = count[l] ? (double)n / ((double)tc->nlab * (double)count[l]) : 1;
-		}
 		par.nr_weight = (int)tc->nlab;
 		par.weight_label = wl;
 		par.weight = wt;
@@ -476,6 +495,7 @@ static struct model *fit(const struct trainctx *tc, const struct fitjob *job, si
 	if (!(md = train(&prob, &par)))
 		*error = "liblinear failed";
 out:
+	free(idx);
 	free(prob.x);
 	free(prob.y);
 	return md;
@@ -495,20 +515,20 @@ static struct svm_model *fit_svm(const struct trainctx *tc, const struct fitjob 
 	struct svm_model *md = NULL;
 	int wl[64];
 	double wt[64];
-	size_t n = 0, count[64] = { 0 };
+	size_t count[64];
+	uint32_t *idx = malloc(ts->n * sizeof(*idx));
 
 	prob.x = malloc(ts->n * sizeof(*prob.x));
 	prob.y = malloc(ts->n * sizeof(*prob.y));
-	if (!prob.x || !prob.y) {
+	if (!prob.x || !prob.y || !idx) {
 		*error = "out of memory";
 		goto out;
 	}
-	for (size_t i = 0; i < ts->n; i++)
-		if (job->fold < 0 || tc->fold[i] != (uint32_t)job->fold) {
-			prob.x[n] = tc->sx[i];
-			prob.y[n++] = tc->y[i];
-			count[tc->lab[i]]++;
-		}
+	size_t n = job_articles(tc, job, idx, count, wl, wt);
+	for (size_t i = 0; i < n; i++) {
+		prob.x[i] = tc->sx[idx[i]];
+		prob.y[i] = tc->y[idx[i]];
+	}
 	prob.l = (int)n;
 	par.svm_type = C_SVC;
 	par.kernel_type = tc->kernel == SLANT_KERNEL_POLY ? POLY : RBF;
@@ -521,10 +541,6 @@ static struct svm_model *fit_svm(const struct trainctx *tc, const struct fitjob 
 	par.shrinking = 1;
 	par.probability = probability;
 	if (tc->balanced) {
-		for (size_t l = 0; l < tc->nlab; l++) {
-			wl[l] = (int)l + 1;
-			wt[l] = count[l] ? (double)n / ((double)tc->nlab * (double)count[l]) : 1;
-		}
 		par.nr_weight = (int)tc->nlab;
 		par.weight_label = wl;
 		par.weight = wt;
@@ -537,6 +553,7 @@ static struct svm_model *fit_svm(const struct trainctx *tc, const struct fitjob 
 	else
 		md->param.weight_label = NULL, md->param.weight = NULL, md->param.nr_weight = 0;
 out:
+	free(idx);
 	free(prob.x);
 	free(prob.y);
 	return md;
