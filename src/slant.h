@@ -725,6 +725,10 @@ struct slant_fvec {
 /** The vector of `raw` under f's vocabulary and scaling, replacing `out`'s content. */
 int slant_features_vector(const struct slant_features *f, const struct slant_featraw *raw,
 			  struct slant_fvec *out, struct slant_err *err);
+/** The same with the text features in no particular order (dense ones still last): all that
+ * slant_model_predict() and slant_model_explain() need, and faster. */
+int slant_features_vector_any(const struct slant_features *f, const struct slant_featraw *raw,
+			      struct slant_fvec *out, struct slant_err *err);
 
 /* ----------------------------------------------------------------- model */
 
@@ -805,7 +809,8 @@ size_t slant_model_ndec(const struct slant_model *m);
 int slant_prediction_init(struct slant_prediction *p, const struct slant_model *m);
 void slant_prediction_release(struct slant_prediction *p);
 
-/** Scores vector `x` (from slant_features_vector() with m's features). Thread-safe. */
+/** Scores vector `x` (from slant_features_vector() or _vector_any() with m's features).
+ * Thread-safe. */
 int slant_model_predict(const struct slant_model *m, const struct slant_fvec *x,
 			struct slant_prediction *p, struct slant_err *err);
 

@@ -232,7 +232,7 @@ static int work(struct slant_job *job, void *wstate, void *ctx, struct slant_err
 					     "label \"%s\" is not one of the model's", l);
 	}
 	if ((ret = slant_features_measure(x->f, wstate, slant_job_doc(job), a, 0, &j->raw, err)) ||
-	    (ret = slant_features_vector(x->f, &j->raw, &j->vec, err)) ||
+	    (ret = slant_features_vector_any(x->f, &j->raw, &j->vec, err)) ||
 	    (ret = slant_model_predict(x->model, &j->vec, &j->pred, err)))
 		return ret;
 	if (x->explain && slant_model_explain(x->model, &j->vec, x->explain, j->pos, &j->npos,

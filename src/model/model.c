@@ -180,6 +180,12 @@ static double axis_pos(const struct slant_model *m, size_t k)
 	return m->nlabels > 1 ? -1.0 + 2.0 * (double)k / (double)(m->nlabels - 1) : 0;
 }
 
+static int cmp_node(const void *a, const void *b)
+{
+	int x = ((const struct svm_node *)a)->index, y = ((const struct svm_node *)b)->index;
+	return (x > y) - (x < y);
+}
+
 /* A kernel model's prediction: libsvm's decision values and probability estimates. */
 static int predict_svm(const struct slant_model *m, const struct slant_fvec *x,
 		       struct slant_prediction *p, struct slant_err *err)
@@ -194,6 +200,12 @@ static int predict_svm(const struct slant_model *m, const struct slant_fvec *x,
 	for (size_t i = 0; i < x->n; i++)
 		if (x->v[i].index >= 1 && x->v[i].index <= dim)
 			nodes[n++] = (struct svm_node){ (int)x->v[i].index, x->v[i].value };
+	/* libsvm wants ascending indices; a vector may come in any order */
+	for (size_t i = 1; i < n; i++)
+		if (nodes[i].index < nodes[i - 1].index) {
+			qsort(nodes, n, sizeof(*nodes), cmp_node);
+			break;
+		}
 	nodes[n] = (struct svm_node){ -1, 0 };
 	svm_predict_values(m->svm, nodes, p->dec);
 	svm_predict_probability(m->svm, nodes, prob);
@@ -217,6 +229,10 @@ int slant_model_predict(const struct slant_model *m, const struct slant_fvec *x,
 	}
 	for (size_t c = 0; c < m->ndec; c++)
 		p->dec[c] = m->bias[c];
+	/* the weight rows are scattered over megabytes: fetch them ahead (see features.c) */
+	for (size_t i = 0; i < x->n; i++)
+		if (x->v[i].index <= dim)
+			__builtin_prefetch(m->W + (size_t)x->v[i].index * m->ndec);
 	for (size_t i = 0; i < x->n; i++) {
 		uint32_t j = x->v[i].index;
 		if (j < 1 || j > dim)
