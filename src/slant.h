@@ -656,6 +656,8 @@ struct slant_features_conf {
 	unsigned max_n;                      /* longest n-gram, 1..3 (0: 2) */
 	double dense_weight;                 /* < 0: none at all; 0 is the default 0.5 */
 	unsigned dense;                      /* SLANT_DENSE_* blocks; 0: both */
+	int keep_identity;                   /* keep outlet names, hosts, authors, datelines,
+					      * honorifics and credits in the n-grams */
 };
 
 /*
@@ -680,6 +682,8 @@ unsigned slant_features_max_n(const struct slant_features *f);
 double slant_features_dense_weight(const struct slant_features *f);
 /** The dense blocks in use: SLANT_DENSE_* bits (quotations are extracted only with them). */
 unsigned slant_features_dense(const struct slant_features *f);
+/** Whether n-grams keep what names the outlet (see slant_features_conf). */
+int slant_features_keeps_identity(const struct slant_features *f);
 
 /* Per-thread scratch for measuring articles (quotation extractor, match lists...). */
 struct slant_featx;

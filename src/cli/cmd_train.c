@@ -45,6 +45,9 @@ const char cmd_train_usage[] =
 	"  --dense-weight W       weight of the dense features (default 0.5)\n"
 	"  --folds-out FILE       write each article's fold (id, fold from 0; TSV) to FILE, for\n"
 	"                         comparing other models on the same folds\n"
+	"  --keep-identity        keep in the n-grams what names the outlet (its name, host,\n"
+	"                         authors, dateline, honorifics, photo and wire credits), which\n"
+	"                         are left out by default\n"
 	"  --no-balance           no class weights (default: weights inverse to label counts)\n"
 	"  --lexicon FILE         a lexicon (repeatable; default: the shipped ones)\n"
 	"  --speakers FILE, --roles FILE, --verbs FILE\n"
@@ -207,7 +210,7 @@ static int parse_count(const char *opt, const char *arg, long lo, long hi, long 
 int cmd_train(int argc, char **argv)
 {
 	enum { OPT_LABEL = OPT_FIRST_COMMAND, OPT_ORDER, OPT_GROUP, OPT_FOLDS, OPT_SEED, OPT_C,
-	       OPT_MIN_DF, OPT_MIN_GROUPS, OPT_MAX_VOCAB, OPT_MAX_N, OPT_DENSE, OPT_BLOCKS, OPT_NO_BALANCE, OPT_FOLDS_OUT, OPT_KERNEL, OPT_GAMMA, OPT_LEXICON,
+	       OPT_MIN_DF, OPT_MIN_GROUPS, OPT_MAX_VOCAB, OPT_MAX_N, OPT_DENSE, OPT_BLOCKS, OPT_NO_BALANCE, OPT_KEEP_IDENTITY, OPT_FOLDS_OUT, OPT_KERNEL, OPT_GAMMA, OPT_LEXICON,
 	       OPT_SPEAKERS, OPT_ROLES, OPT_VERBS };
 	static const struct option opts[] = {
 		{ "label", required_argument, NULL, OPT_LABEL },
@@ -223,6 +226,7 @@ int cmd_train(int argc, char **argv)
 		{ "dense-weight", required_argument, NULL, OPT_DENSE },
 		{ "dense", required_argument, NULL, OPT_BLOCKS },
 		{ "no-balance", no_argument, NULL, OPT_NO_BALANCE },
+		{ "keep-identity", no_argument, NULL, OPT_KEEP_IDENTITY },
 		{ "folds-out", required_argument, NULL, OPT_FOLDS_OUT },
 		{ "kernel", required_argument, NULL, OPT_KERNEL },
 		{ "gamma", required_argument, NULL, OPT_GAMMA },
@@ -367,6 +371,9 @@ int cmd_train(int argc, char **argv)
 		}
 		case OPT_NO_BALANCE:
 			tc.balanced = 0;
+			break;
+		case OPT_KEEP_IDENTITY:
+			fc.keep_identity = 1;
 			break;
 		case OPT_FOLDS_OUT:
 			x.folds_out = optarg;

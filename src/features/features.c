@@ -34,7 +34,7 @@ struct slant_features {
 	/* dense features */
 	char **dnames;
 	size_t ndense;
-	bool use_lex, use_quotes;
+	bool use_lex, use_quotes, keep_identity;
 	size_t ncat;     /* lexicon categories: dense 0..ncat-1, then the lean sum */
 	size_t qoff;     /* the first quotation feature */
 	const char **groups; /* quotation groups, sorted; borrowed from the people table */
@@ -233,6 +233,7 @@ struct slant_features *slant_features_new(const struct slant_features_conf *conf
 		return NULL;
 	f->lx = conf->lexicon;
 	f->pp = conf->people;
+	f->keep_identity = conf->keep_identity != 0;
 	for (size_t c = 1; c < SLANT_ARRAY_SIZE(f->tf); c++)
 		f->tf[c] = 1.0 + log((double)c);
 	f->max_n = conf->max_n ? conf->max_n : 2;
@@ -330,6 +331,11 @@ uint32_t slant_features_dim(const struct slant_features *f)
 unsigned slant_features_max_n(const struct slant_features *f)
 {
 	return f->max_n;
+}
+
+int slant_features_keeps_identity(const struct slant_features *f)
+{
+	return f->keep_identity;
 }
 
 unsigned slant_features_dense(const struct slant_features *f)
@@ -771,7 +777,10 @@ static int measure_grams(const struct slant_features *f, struct slant_featx *fx,
 	for (size_t i = 0; i < ntok; i++)
 		fx->wh[i] = t[i].kind == SLANT_TOK_NUMBER ? numhash :
 			    t[i].kind == SLANT_TOK_WORD ? word_hash(slant_doc_norm(d, &t[i]), t[i].norm_len) : 0;
-	mark_skips(fx, d, t, ntok);
+	if (f->keep_identity)
+		memset(fx->skip, 0, ntok);
+	else
+		mark_skips(fx, d, t, ntok);
 	for (size_t s = 0; s < nsent; s++) {
 		/* the last max_n words of the sentence so far, without a break between them */
 		uint32_t win[3];

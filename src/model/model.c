@@ -722,7 +722,9 @@ static int load_meta(struct slant_model *m, const cJSON *meta, const char *dir,
 		    *dense = get(feat, "dense", cJSON_Array), *blocks = get(feat, "blocks", cJSON_Array);
 	if (!max_n || max_n->valueint < 1 || max_n->valueint > 3 || !dw || !dense || !blocks)
 		return fail_file(err, dir, "meta.json", 0, "bad \"features\"");
-	struct slant_features_conf fc = { m->lx, m->pp, (unsigned)max_n->valueint, dw->valuedouble, 0 };
+	const cJSON *keep = get(feat, "keep_identity", cJSON_True);
+	struct slant_features_conf fc = { m->lx, m->pp, (unsigned)max_n->valueint, dw->valuedouble,
+					  0, keep && cJSON_IsTrue(keep) };
 	const cJSON *bl;
 	cJSON_ArrayForEach(bl, blocks)
 	{
@@ -894,6 +896,7 @@ static cJSON *meta_json(const struct slant_model *m)
 		cJSON_AddNumberToObject(d, "vocabulary", (double)slant_features_nvocab(f));
 		cJSON_AddNumberToObject(d, "dense_weight",
 					slant_features_ndense(f) ? slant_features_dense_weight(f) : 0);
+		cJSON_AddBoolToObject(d, "keep_identity", slant_features_keeps_identity(f));
 		cJSON *bl = cJSON_AddArrayToObject(d, "blocks");
 		unsigned use = slant_features_dense(f);
 		if (bl && (use & SLANT_DENSE_LEXICON))

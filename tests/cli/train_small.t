@@ -39,3 +39,7 @@ $SLANT train --field label=lean --label label --folds 3 --dense none --quiet -o 
 	$L/train.jsonl >/dev/null
 grep -A1 '"blocks"' "$TMPDIR/plain/meta.json"
 $SLANT eval --model "$TMPDIR/plain" --field label=lean --label label $L/test.jsonl | sed -n '/^articles/p'
+# --keep-identity keeps outlet names and house style in the n-grams, and says so in the model
+$SLANT train --field label=lean --label label --folds 3 --dense none --keep-identity --quiet \
+	-o "$TMPDIR/keep" $L/train.jsonl >/dev/null
+grep '"keep_identity"' "$TMPDIR/keep/meta.json" "$TMPDIR/plain/meta.json" | sed "s|$TMPDIR|TMP|"

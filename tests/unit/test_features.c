@@ -29,7 +29,7 @@ static void fixture_init(struct fixture *fx, unsigned max_n, double dense_weight
 					&err))
 			fail_msg("%s:%ld: %s", err.file, err.line, err.msg);
 	}
-	struct slant_features_conf fc = { fx->lx, NULL, max_n, dense_weight, 0 };
+	struct slant_features_conf fc = { fx->lx, NULL, max_n, dense_weight, 0, 0 };
 	fx->f = slant_features_new(&fc);
 	fx->fx = slant_featx_new();
 	fx->d = slant_doc_new();

@@ -118,7 +118,7 @@ static struct slant_trainset *new_trainset(const struct corpus *c, const char *l
 	struct slant_lexicon *lx = slant_lexicon_new();
 	struct slant_people *pp = slant_people_new();
 	struct slant_resource res = { SLANT_RES_LEXICON, RESNAME, lexpath };
-	struct slant_features_conf fc = { NULL, NULL, 2, 0, 0 };
+	struct slant_features_conf fc = { NULL, NULL, 2, 0, 0, 0 };
 	struct slant_featraw raw;
 	struct slant_err err;
 
