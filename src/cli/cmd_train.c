@@ -281,7 +281,8 @@ int cmd_train(int argc, char **argv)
 				goto out;
 			}
 			tc.norder = 0;
-			for (char *s = strtok(order_buf, ","); s; s = strtok(NULL, ",")) {
+			char *save = NULL;
+			for (char *s = strtok_r(order_buf, ",", &save); s; s = strtok_r(NULL, ",", &save)) {
 				if (tc.norder == 64) {
 					ret = cli_usage_error("--order: at most 64 labels");
 					goto out;
@@ -354,7 +355,9 @@ int cmd_train(int argc, char **argv)
 				break;
 			}
 			char *copy = strdup(optarg);
-			for (char *t = copy ? strtok(copy, ",") : NULL; t; t = strtok(NULL, ",")) {
+			char *save = NULL;
+			for (char *t = copy ? strtok_r(copy, ",", &save) : NULL; t;
+			     t = strtok_r(NULL, ",", &save)) {
 				if (!strcmp(t, "lexicon"))
 					fc.dense |= SLANT_DENSE_LEXICON;
 				else if (!strcmp(t, "quotes"))

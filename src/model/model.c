@@ -369,7 +369,8 @@ static int check_liblinear(const char *data, size_t len, size_t nlabels, size_t 
 			/* labels 1..n, each once */
 			bool seen[64] = { false };
 			long k = 0;
-			for (char *t = strtok(v, " "); t; t = strtok(NULL, " "), k++) {
+			char *save = NULL;
+			for (char *t = strtok_r(v, " ", &save); t; t = strtok_r(NULL, " ", &save), k++) {
 				long l = strtol(t, &e, 10);
 				if (*e || l < 1 || l > (long)nlabels || l > 64 || seen[l - 1])
 					return fail_file(err, dir, LIN_FILE, line, "bad label line");
@@ -430,9 +431,9 @@ static int check_liblinear(const char *data, size_t len, size_t nlabels, size_t 
 static bool header_numbers(char *v, long count, bool ints, double *out)
 {
 	long k = 0;
-	char *e;
+	char *e, *save = NULL;
 
-	for (char *t = strtok(v, " "); t; t = strtok(NULL, " "), k++) {
+	for (char *t = strtok_r(v, " ", &save); t; t = strtok_r(NULL, " ", &save), k++) {
 		if (k >= count)
 			return false;
 		double x = ints ? (double)strtol(t, &e, 10) : strtod(t, &e);
