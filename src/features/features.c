@@ -1167,13 +1167,15 @@ int slant_features_read_vocab(struct slant_features *f, const char *data, size_t
 		unsigned long df = strtoul(num, &e, 10);
 		if (*e || !df || df > docs || num[0] == '-')
 			return slant_fail(err, SLANT_EDATA, name, line, -1, "bad document frequency");
-		if (SLANT_GROW(f->vocab, cap, f->nvocab + 1))
-			return slant_fail_oom(err);
-		size_t c2 = f->nvocab, c3 = f->nvocab;
-		if (slant_grow_array((void **)&f->df, &c2, f->nvocab + 1, sizeof(*f->df)))
-			return slant_fail_oom(err);
-		if (slant_grow_array((void **)&f->idf, &c3, f->nvocab + 1, sizeof(*f->idf)))
-			return slant_fail_oom(err);
+		/* the three arrays grow together, doubling (one capacity for all) */
+		if (f->nvocab == cap) {
+			size_t c1 = cap, c2 = cap, c3 = cap;
+			if (SLANT_GROW(f->vocab, c1, cap + 1) ||
+			    slant_grow_array((void **)&f->df, &c2, c1, sizeof(*f->df)) ||
+			    slant_grow_array((void **)&f->idf, &c3, c1, sizeof(*f->idf)))
+				return slant_fail_oom(err);
+			cap = c1;
+		}
 		if (!(f->vocab[f->nvocab] = slant_memdup0(fl[0], fn[0])))
 			return slant_fail_oom(err);
 		f->df[f->nvocab] = (uint32_t)df;
