@@ -796,6 +796,8 @@ int slant_model_has_axis(const struct slant_model *m);
 const struct slant_features *slant_model_features(const struct slant_model *m);
 /** meta.json's text, borrowed. */
 const char *slant_model_meta(const struct slant_model *m);
+/** The SLANT_DOC_* flags the training texts were analysed with; score texts the same way. */
+unsigned slant_model_doc_flags(const struct slant_model *m);
 /** "linear", "rbf" or "poly". */
 const char *slant_model_kind(const struct slant_model *m);
 
@@ -852,6 +854,8 @@ struct slant_train_conf {
 	void *progress_ctx;
 	/* recorded in meta.json as they are: how the corpus was read */
 	const char *description;  /* a JSON object's text, or NULL */
+	unsigned doc_flags;       /* SLANT_DOC_* the texts were analysed with: scoring must
+				   * analyse them the same way (slant_model_doc_flags()) */
 };
 
 /*

@@ -14,7 +14,8 @@ const char cmd_score_usage[] =
 	"\n"
 	"Scores each article with a framing model: the predicted label, the probability of each\n"
 	"label, and a framing score in [-1, 1] along the model's label axis (for the shipped lean\n"
-	"model, P(right) - P(left)).\n"
+	"model, P(right) - P(left)). Texts are read as the model's training texts were: whether\n"
+	"boilerplate is stripped and paragraphs repaired follows the model.\n"
 	"\n"
 	"Options:\n"
 	"  --model DIR            the model (default: the shipped models/lean)\n"
@@ -491,6 +492,8 @@ static int run(int argc, char **argv, bool eval)
 		goto out;
 	}
 	x.f = slant_model_features(x.model);
+	/* texts are read as the model's were: --no-strip and --no-repair follow the model */
+	x.in.doc_flags |= slant_model_doc_flags(x.model);
 	if (x.explain && strcmp(slant_model_kind(x.model), "linear")) {
 		ret = cli_usage_error("--explain needs a linear model; %s is %s", dir,
 				      slant_model_kind(x.model));

@@ -480,6 +480,7 @@ int cmd_train(int argc, char **argv)
 	desc = describe(argc, argv, x.label, x.group);
 	tc.description = desc;
 	tc.threads = x.in.threads;
+	tc.doc_flags = x.in.doc_flags;
 	tc.progress = progress_line;
 	tc.progress_ctx = &x;
 	model = slant_train(x.ts, &tc, &rep, &err);

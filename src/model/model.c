@@ -90,6 +90,11 @@ const char *slant_model_meta(const struct slant_model *m)
 	return m->meta ? m->meta : "";
 }
 
+unsigned slant_model_doc_flags(const struct slant_model *m)
+{
+	return m->doc_flags;
+}
+
 const char *slant_model_kind(const struct slant_model *m)
 {
 	return m->kernel == SLANT_KERNEL_RBF ? "rbf" : m->kernel == SLANT_KERNEL_POLY ? "poly" :
@@ -695,6 +700,16 @@ static int load_meta(struct slant_model *m, const cJSON *meta, const char *dir,
 				 "missing or mistyped field (labels, axis, features, calibration, "
 				 "resources, C)");
 	m->axis = cJSON_IsTrue(axis);
+	/* how the training texts were analysed (absent: the defaults) */
+	const cJSON *tx = get(meta, "text", cJSON_Object);
+	if (tx) {
+		const cJSON *st = get(tx, "strip_boilerplate", cJSON_True),
+			    *rp = get(tx, "repair_paragraphs", cJSON_True);
+		if (st && cJSON_IsFalse(st))
+			m->doc_flags |= SLANT_DOC_NO_STRIP;
+		if (rp && cJSON_IsFalse(rp))
+			m->doc_flags |= SLANT_DOC_NO_REPAIR;
+	}
 	m->C = C->valuedouble;
 	size_t nl = (size_t)cJSON_GetArraySize(labels);
 	if (nl < 2 || nl > 64)
@@ -890,6 +905,11 @@ static cJSON *meta_json(const struct slant_model *m)
 	for (size_t i = 0; a && i < m->nlabels; i++)
 		cJSON_AddItemToArray(a, cJSON_CreateString(m->labels[i]));
 	cJSON_AddBoolToObject(o, "axis", m->axis);
+	cJSON *tx = cJSON_AddObjectToObject(o, "text");
+	if (tx) {
+		cJSON_AddBoolToObject(tx, "strip_boilerplate", !(m->doc_flags & SLANT_DOC_NO_STRIP));
+		cJSON_AddBoolToObject(tx, "repair_paragraphs", !(m->doc_flags & SLANT_DOC_NO_REPAIR));
+	}
 	cJSON_AddItemToObject(o, "C", num17(m->C));
 	d = cJSON_AddObjectToObject(o, "features");
 	if (d) {

@@ -40,6 +40,7 @@ struct slant_model {
 	double *W, *bias;
 	double *calib;           /* nlabels x (ndec + 1): intercept, then a weight per value */
 	double C, gamma;
+	unsigned doc_flags;      /* SLANT_DOC_* of the training texts */
 	char *training;          /* meta.json's "training" object, as JSON text */
 	char *meta;              /* meta.json as loaded or saved */
 };

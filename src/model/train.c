@@ -1232,6 +1232,7 @@ struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_tr
 
 	/* the model takes the features, lexicon and people table */
 	m->kernel = tc.kernel;
+	m->doc_flags = conf->doc_flags;
 	m->f = ts->f;
 	ts->f = NULL;
 	m->lx = ts->lx;
