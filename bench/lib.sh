@@ -1,5 +1,19 @@
-# bench/lib.sh - what the throughput benchmarks share; sourced, with $tmp (a scratch
-# directory), $runs and $bytes (uncompressed input bytes) set.
+# bench/lib.sh - what the throughput benchmarks over AllSides train share. Sourced with $root
+# (the project) and $bench (the script's name) set, and the script's arguments ($1: the slant
+# binary); sets $slant, $corpus, $runs (RUNS, default 3), $tmp (removed on exit), $bytes
+# (uncompressed input bytes) and $map (the field mapping), or exits successfully, saying so,
+# when ../shared/corpora is absent.
+slant=${1:-$root/build/slant}
+corpus=${SLANT_CORPORA:-$root/../shared/corpora}/allsides/train.jsonl.gz
+runs=${RUNS:-3}
+if [ ! -f "$corpus" ]; then
+	echo "bench/$bench: skipped: $corpus is absent"
+	exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+bytes=$(zcat "$corpus" | wc -c)
+map="--field text=content_original --field outlet=source --field id=ID"
 
 # median: the middle of the numbers on standard input.
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }

@@ -7,17 +7,7 @@
 # Skips, successfully, when ../shared/corpora is absent.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-slant=${1:-$root/build/slant}
-corpus=${SLANT_CORPORA:-$root/../shared/corpora}/allsides/train.jsonl.gz
-runs=${RUNS:-3}
-if [ ! -f "$corpus" ]; then
-	echo "bench/score: skipped: $corpus is absent"
-	exit 0
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-bytes=$(zcat "$corpus" | wc -c)
-map="--field text=content_original --field outlet=source --field id=ID"
+bench=score
 # shellcheck source=bench/lib.sh
 . "$root/bench/lib.sh"
 echo "command:   $slant score --format jsonl $map $corpus ${SCORE_OPTS:-}"
