@@ -252,7 +252,7 @@ int cmd_train(int argc, char **argv)
 	double Cs[32], Gs[32];
 	char *order_buf = NULL, *desc = NULL;
 	const char *order[64];
-	long v;
+	long v = 0; /* set by parse_count; gcc -O3 cannot see that */
 	int c, ret;
 
 	memset(&x, 0, sizeof(x));
