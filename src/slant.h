@@ -822,7 +822,8 @@ int slant_model_predict(const struct slant_model *m, const struct slant_fvec *x,
 
 /*
  * What pushed vector `x`'s score most: its features' contributions to the score direction
- * (linear models only: the weight difference along the axis times the value). Fills up to
+ * (linear models only: the weight along the axis times the value; for a dense feature, times
+ * its difference from the training mean, so a rate pushes only where it is unusual). Fills up to
  * `n` most positive and `n` most negative into pos[] and neg[] (index, contribution),
  * returns how many of each through *npos / *nneg.
  */

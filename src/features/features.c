@@ -40,6 +40,7 @@ struct slant_features {
 	const char **groups; /* quotation groups, sorted; borrowed from the people table */
 	size_t ngroups;
 	double *lo, *hi; /* training ranges */
+	double *mean;    /* training mean of each scaled feature, in [0, 1] */
 	/* vocabulary */
 	char **vocab;    /* index i + 1 is vocab[i] */
 	uint32_t *df;
@@ -252,7 +253,7 @@ struct slant_features *slant_features_new(const struct slant_features_conf *conf
 	if (!n)
 		return f;
 	if (!(f->dnames = calloc(n, sizeof(*f->dnames))) || !(f->lo = calloc(n, sizeof(double))) ||
-	    !(f->hi = calloc(n, sizeof(double))))
+	    !(f->hi = calloc(n, sizeof(double))) || !(f->mean = calloc(n, sizeof(double))))
 		goto fail;
 	if (f->use_lex) {
 		for (size_t i = 0; i < f->ncat; i++)
@@ -303,6 +304,7 @@ void slant_features_free(struct slant_features *f)
 	free(f->dnames);
 	free(f->lo);
 	free(f->hi);
+	free(f->mean);
 	free(f->groups);
 	free_vocab(f);
 	free(f);
@@ -372,6 +374,24 @@ void slant_features_set_range(struct slant_features *f, size_t i, double lo, dou
 {
 	f->lo[i] = lo;
 	f->hi[i] = hi;
+}
+
+/* Dense feature k of a raw value: scaled to [0, 1] by the training range, clipped. */
+static double scale_dense(const struct slant_features *f, size_t k, double raw)
+{
+	double span = f->hi[k] - f->lo[k];
+	double v = span > 0 ? (raw - f->lo[k]) / span : 0;
+	return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+double slant_features_mean(const struct slant_features *f, size_t i)
+{
+	return f->mean[i];
+}
+
+void slant_features_set_mean(struct slant_features *f, size_t i, double mean)
+{
+	f->mean[i] = mean;
 }
 
 /* Index of the n-gram with hash h (from 1), or 0. */
@@ -1101,6 +1121,10 @@ int slant_features_build(struct slant_features *f, const struct slant_vocab_buil
 		}
 		f->lo[k] = lo;
 		f->hi[k] = hi;
+		double sum = 0;
+		for (size_t i = 0; i < n; i++)
+			sum += scale_dense(f, k, k < raws[i]->ndense ? raws[i]->dense[k] : 0);
+		f->mean[k] = n ? sum / (double)n : 0;
 	}
 out:
 	free(p);
@@ -1281,9 +1305,7 @@ static int vector(const struct slant_features *f, const struct slant_featraw *ra
 			out->v[i].value *= norm;
 	}
 	for (size_t k = 0; k < f->ndense && k < raw->ndense; k++) {
-		double span = f->hi[k] - f->lo[k];
-		double v = span > 0 ? (raw->dense[k] - f->lo[k]) / span : 0;
-		v = v < 0 ? 0 : v > 1 ? 1 : v;
+		double v = scale_dense(f, k, raw->dense[k]);
 		if (v != 0)
 			out->v[out->n++] =
 				(struct slant_feat){ (uint32_t)(f->nvocab + k + 1), v * f->dense_weight };

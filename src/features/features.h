@@ -22,6 +22,11 @@ int slant_features_read_vocab(struct slant_features *f, const char *data, size_t
 void slant_features_range(const struct slant_features *f, size_t i, double *lo, double *hi);
 void slant_features_set_range(struct slant_features *f, size_t i, double lo, double hi);
 
+/* Mean of dense feature i over the training articles, scaled (in [0, 1], before the weight):
+ * what an explanation measures a dense feature against. */
+double slant_features_mean(const struct slant_features *f, size_t i);
+void slant_features_set_mean(struct slant_features *f, size_t i, double mean);
+
 /* Articles the vocabulary's document frequencies were counted on. */
 uint64_t slant_features_ndocs(const struct slant_features *f);
 

@@ -264,12 +264,22 @@ static int cmp_contrib(const void *a, const void *b)
 	return (x < y) - (x > y);
 }
 
+/* Feature j's weight along the score's direction u (in decision values). */
+static double along(const struct slant_model *m, const double *u, uint32_t j)
+{
+	double s = 0;
+	for (size_t c = 0; c < m->ndec && c < 64; c++)
+		s += m->W[(size_t)j * m->ndec + c] * u[c];
+	return s;
+}
+
 int slant_model_explain(const struct slant_model *m, const struct slant_fvec *x, size_t n,
 			struct slant_feat *pos, size_t *npos, struct slant_feat *neg, size_t *nneg)
 {
 	size_t dim = slant_features_dim(m->f), w = m->ndec + 1;
-	double u[64] = { 0 };
-	struct slant_feat *all = malloc((x->n + 1) * sizeof(*all));
+	size_t nd = slant_features_ndense(m->f), nv = dim - nd;
+	double u[64] = { 0 }, dw = slant_features_dense_weight(m->f);
+	struct slant_feat *all = malloc((x->n + nd + 1) * sizeof(*all));
 
 	*npos = *nneg = 0;
 	if (!all)
@@ -282,16 +292,35 @@ int slant_model_explain(const struct slant_model *m, const struct slant_fvec *x,
 	for (size_t k = 0; k < m->nlabels; k++)
 		for (size_t c = 0; c < m->ndec && c < 64; c++)
 			u[c] += axis_pos(m, k) * m->calib[k * w + c + 1];
+	/*
+	 * An n-gram pushes by its weight times its value: most articles lack most n-grams, so
+	 * zero is where they stand. A dense feature is measured against its training mean
+	 * instead: every article has a lexicon rate, and measured from zero the same few would
+	 * head every list whatever the article says. Dense features may be absent from x (zero).
+	 */
+	double *dv = nd ? calloc(nd, sizeof(*dv)) : NULL;
+	if (nd && !dv) {
+		free(all);
+		return SLANT_ENOMEM;
+	}
 	size_t na = 0;
 	for (size_t i = 0; i < x->n; i++) {
 		uint32_t j = x->v[i].index;
 		if (j < 1 || j > dim)
 			continue;
-		double s = 0;
-		for (size_t c = 0; c < m->ndec && c < 64; c++)
-			s += m->W[(size_t)j * m->ndec + c] * u[c];
-		all[na++] = (struct slant_feat){ j, s * x->v[i].value };
+		if (j > nv) {
+			dv[j - nv - 1] = x->v[i].value;
+			continue;
+		}
+		all[na++] = (struct slant_feat){ j, along(m, u, j) * x->v[i].value };
 	}
+	for (size_t k = 0; k < nd; k++) {
+		uint32_t j = (uint32_t)(nv + k + 1);
+		double c = along(m, u, j) * (dv[k] - dw * slant_features_mean(m->f, k));
+		if (c != 0)
+			all[na++] = (struct slant_feat){ j, c };
+	}
+	free(dv);
 	qsort(all, na, sizeof(*all), cmp_contrib);
 	for (size_t i = 0; i < na && *npos < n && all[i].value > 0; i++)
 		pos[(*npos)++] = all[i];
@@ -768,6 +797,13 @@ static int load_meta(struct slant_model *m, const cJSON *meta, const char *dir,
 		if (!name || !lo || !hi || strcmp(name->valuestring, slant_features_dense_name(m->f, i)))
 			return fail_file(err, dir, "meta.json", 0,
 					 "dense features disagree with the lexicons");
+		/* "mean" came after format 1's first models: without it, explanations measure
+		 * from zero */
+		const cJSON *mean = cJSON_GetObjectItemCaseSensitive(d, "mean");
+		if (mean && !(cJSON_IsNumber(mean) && mean->valuedouble >= 0 && mean->valuedouble <= 1))
+			return fail_file(err, dir, "meta.json", 0,
+					 "a dense feature's mean must be a number from 0 to 1");
+		slant_features_set_mean(m->f, i, mean ? mean->valuedouble : 0);
 		slant_features_set_range(m->f, i++, lo->valuedouble, hi->valuedouble);
 	}
 	/* calibration: one row per label, 1 + ndec numbers each (kernel models: none) */
@@ -932,6 +968,7 @@ static cJSON *meta_json(const struct slant_model *m)
 			cJSON_AddStringToObject(x, "name", slant_features_dense_name(f, i));
 			cJSON_AddItemToObject(x, "lo", num17(lo));
 			cJSON_AddItemToObject(x, "hi", num17(hi));
+			cJSON_AddItemToObject(x, "mean", num17(slant_features_mean(f, i)));
 			cJSON_AddItemToArray(a, x);
 		}
 	}

@@ -5,6 +5,7 @@
  */
 #include "test.h"
 #include "model/model.h"
+#include "features/features.h"
 
 #include <dirent.h>
 #include <signal.h>
@@ -1207,6 +1208,111 @@ static int train_error(const struct corpus *c, const struct slant_train_conf *co
 	return err.code;
 }
 
+/*
+ * Explanations: an n-gram's contribution is its weight along the axis times its value; a dense
+ * feature's is measured against its training mean, which the model keeps through a save.
+ */
+static void test_explain(void **state)
+{
+	char *tmp = make_tmpdir();
+	char *lex = write_str(tmp, "econ.tsv", lexicon_tsv);
+	char *dir = path_join(tmp, "model");
+	struct slant_train_conf conf = default_conf();
+	struct slant_fvec v = { 0 };
+	struct slant_err err;
+
+	(void)state;
+	struct slant_model *m = train_corpus(&three, lex, &conf, NULL);
+	const struct slant_features *f = slant_model_features(m);
+	size_t nd = slant_features_ndense(f), dim = slant_features_dim(f), nv = dim - nd;
+	double dw = slant_features_dense_weight(f);
+	assert_true(nd >= 3);
+	assert_true(dw > 0);
+
+	/* each mean is the mean of the scaled values over the training articles */
+	double sum[64] = { 0 };
+	assert_true(nd <= 60);
+	for (size_t i = 0; i < three.n; i++) {
+		vector_of(m, &three, i, &v);
+		for (size_t k = 0; k < v.n; k++)
+			if (v.v[k].index > nv)
+				sum[v.v[k].index - nv - 1] += v.v[k].value / dw;
+	}
+	bool some = false;
+	for (size_t k = 0; k < nd; k++) {
+		assert_near(slant_features_mean(f, k), sum[k] / (double)three.n, 1e-12);
+		some |= slant_features_mean(f, k) > 0.05;
+	}
+	assert_true(some);
+
+	/* a vector with every dense feature at its mean and one n-gram: only the n-gram */
+	struct slant_feat fe[64], pos[64], neg[64];
+	size_t npos, nneg, n = 0;
+	fe[n++] = (struct slant_feat){ 1, 0.5 };
+	for (size_t k = 0; k < nd; k++)
+		fe[n++] = (struct slant_feat){ (uint32_t)(nv + k + 1), dw * slant_features_mean(f, k) };
+	struct slant_fvec x = { fe, n, n };
+	assert_int_equal(slant_model_explain(m, &x, 64, pos, &npos, neg, &nneg), 0);
+	assert_int_equal(npos + nneg, 1);
+	double c1 = npos ? pos[0].value : neg[0].value;
+	assert_int_equal(npos ? pos[0].index : neg[0].index, 1);
+	/* twice the value, twice the push */
+	fe[0].value = 1;
+	assert_int_equal(slant_model_explain(m, &x, 64, pos, &npos, neg, &nneg), 0);
+	assert_near(npos ? pos[0].value : neg[0].value, 2 * c1, 1e-12);
+
+	/* a dense feature above its mean pushes one way, as far below it the other way, and
+	 * one absent from the vector counts as zero */
+	size_t k = 0;
+	while (k < nd && !(slant_features_mean(f, k) > 0.05 && slant_features_mean(f, k) < 0.5))
+		k++;
+	if (k == nd) /* the means are data: find one with room on both sides */
+		fail_msg("no dense feature with a mean in (0.05, 0.5)");
+	double mk = slant_features_mean(f, k), d = 0.5 * mk;
+	x.v[1 + k].value = dw * (mk + d);
+	assert_int_equal(slant_model_explain(m, &x, 64, pos, &npos, neg, &nneg), 0);
+	double up = 0, down = 0;
+	for (size_t i = 0; i < npos; i++)
+		up += pos[i].index == nv + k + 1 ? pos[i].value : 0;
+	for (size_t i = 0; i < nneg; i++)
+		up += neg[i].index == nv + k + 1 ? neg[i].value : 0;
+	assert_true(up != 0);
+	x.v[1 + k].value = dw * (mk - d);
+	assert_int_equal(slant_model_explain(m, &x, 64, pos, &npos, neg, &nneg), 0);
+	for (size_t i = 0; i < npos; i++)
+		down += pos[i].index == nv + k + 1 ? pos[i].value : 0;
+	for (size_t i = 0; i < nneg; i++)
+		down += neg[i].index == nv + k + 1 ? neg[i].value : 0;
+	assert_near(down, -up, 1e-12);
+	/* absent: the mean's whole distance, on the "below" side */
+	memmove(&x.v[1 + k], &x.v[2 + k], (nd - k - 1) * sizeof(*x.v));
+	x.n--;
+	assert_int_equal(slant_model_explain(m, &x, 64, pos, &npos, neg, &nneg), 0);
+	double zero = 0;
+	for (size_t i = 0; i < npos; i++)
+		zero += pos[i].index == nv + k + 1 ? pos[i].value : 0;
+	for (size_t i = 0; i < nneg; i++)
+		zero += neg[i].index == nv + k + 1 ? neg[i].value : 0;
+	assert_near(zero, -2 * up, 1e-12);
+
+	/* the means survive a save */
+	save(m, dir);
+	slant_err_clear(&err);
+	struct slant_model *l = slant_model_load(dir, resolve_to, lex, &err);
+	if (!l)
+		fail_msg("%s: %s", err.file, err.msg);
+	for (size_t j = 0; j < nd; j++)
+		assert_near(slant_features_mean(slant_model_features(l), j), slant_features_mean(f, j),
+			    1e-15);
+	slant_model_free(l);
+
+	free(v.v);
+	slant_model_free(m);
+	free(lex);
+	free(dir);
+	rm_tree(tmp);
+}
+
 static void test_train_errors(void **state)
 {
 	static const char *const one[] = { "left" };
@@ -1308,6 +1414,7 @@ int main(void)
 		cmocka_unit_test(test_failed_save_keeps_old_model),
 		cmocka_unit_test(test_load_refuses_corrupted_files),
 		cmocka_unit_test(test_changed_lexicon),
+		cmocka_unit_test(test_explain),
 		cmocka_unit_test(test_train_errors),
 		cmocka_unit_test(test_train_repeated_C),
 		cmocka_unit_test(test_load_refuses_header_out_of_order),
