@@ -318,12 +318,16 @@ static void test_style_left_out(void **state)
 	slant_featraw_init(&raw);
 	measure(&fx, "Example", "Mr. Lee met Ms. Park. Photo: Getty Images. AP Photo shows it.",
 		&raw);
-	/* a left-out word breaks the n-grams around it, as a name does */
-	EXPECT_GRAMS(&raw, "lee=1", "met=1", "lee met=1", "park=1", "shows=1",
-		     "it=1", "shows it=1");
-	/* the words around a credit do not join across it */
-	measure(&fx, "Example", "Crowds (Reuters photo) gathered.", &raw);
-	EXPECT_GRAMS(&raw, "crowds=1", "gathered=1");
+	/* a left-out word breaks the n-grams around it, as a name does; credits stay: where the
+	 * copy came from carries over to unseen outlets */
+	EXPECT_GRAMS(&raw, "lee=1", "met=1", "lee met=1", "park=1", "photo=2", "getty=1",
+		     "images=1", "getty images=1", "ap=1", "ap photo=1", "shows=1",
+		     "photo shows=1", "it=1", "shows it=1");
+	measure(&fx, "Example", "Mrs. Messrs. Mmes. Mr Lee.", &raw);
+	EXPECT_GRAMS(&raw, "lee=1");
+	/* a credit naming the outlet itself is its name, and left out */
+	measure(&fx, "Reuters", "Crowds (Reuters photo) gathered.", &raw);
+	EXPECT_GRAMS(&raw, "crowds=1", "photo=1", "gathered=1");
 	slant_featraw_release(&raw);
 	fixture_release(&fx);
 }
