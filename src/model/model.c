@@ -340,16 +340,28 @@ static int fail_file(struct slant_err *err, const char *dir, const char *file, l
 	return slant_fail(err, SLANT_EDATA, path, line, -1, "%s", msg);
 }
 
+static const char *const solver_names[] = {
+	[L2R_LR] = "L2R_LR", [L2R_L2LOSS_SVC_DUAL] = "L2R_L2LOSS_SVC_DUAL",
+	[L2R_L2LOSS_SVC] = "L2R_L2LOSS_SVC", [L2R_L1LOSS_SVC_DUAL] = "L2R_L1LOSS_SVC_DUAL",
+	[MCSVM_CS] = "MCSVM_CS", [L2R_LR_DUAL] = "L2R_LR_DUAL",
+};
+
 /*
- * Checks a liblinear model file: its header, that it has `nlabels` classes labelled 1..n,
- * `dim` features, a bias, and one row of the right count of finite numbers per feature.
+ * Reads a liblinear model file into *out (the caller's, freed with free_and_destroy_model()),
+ * checking what liblinear's load_model() trusts: its header, that it has `nlabels` classes
+ * labelled 1..n, `dim` features, a bias, and one row of the right count of finite numbers per
+ * feature. One pass instead of a check and then liblinear's own fscanf reader, a third of
+ * `slant score`'s start-up.
  */
-static int check_liblinear(const char *data, size_t len, size_t nlabels, size_t dim,
-			   const char *dir, struct slant_err *err)
+static int read_liblinear(const char *data, size_t len, size_t nlabels, size_t dim,
+			  struct model **out, const char *dir, struct slant_err *err)
 {
 	const char *s = data, *end = data + len;
 	long line = 0;
 	long nr_class = -1, nr_feature = -1;
+	int solver_type = -1, label[64];
+	struct model *md = NULL;
+	int ret = 0;
 	/* the order liblinear writes, which its reader relies on (labels after nr_class) */
 	static const char *const order[] = { "solver_type", "nr_class", "label", "nr_feature",
 					     "bias", "w" };
@@ -394,6 +406,9 @@ static int check_liblinear(const char *data, size_t len, size_t nlabels, size_t 
 				return fail_file(err, dir, LIN_FILE, line, "unsupported solver_type");
 			mcsvm = !strcmp(v, "MCSVM_CS");
 			solver = true;
+			for (size_t k = 0; k < SLANT_ARRAY_SIZE(solver_names); k++)
+				if (solver_names[k] && !strcmp(v, solver_names[k]))
+					solver_type = (int)k;
 		} else if (!strcmp(buf, "nr_class")) {
 			nr_class = strtol(v, &e, 10);
 			if (*e || nr_class != (long)nlabels)
@@ -409,6 +424,7 @@ static int check_liblinear(const char *data, size_t len, size_t nlabels, size_t 
 				if (*e || l < 1 || l > (long)nlabels || l > 64 || seen[l - 1])
 					return fail_file(err, dir, LIN_FILE, line, "bad label line");
 				seen[l - 1] = true;
+				label[k] = (int)l;
 			}
 			if (k != (long)nlabels)
 				return fail_file(err, dir, LIN_FILE, line, "bad label count");
@@ -431,6 +447,16 @@ static int check_liblinear(const char *data, size_t len, size_t nlabels, size_t 
 		return fail_file(err, dir, LIN_FILE, line, "incomplete header");
 	long rows = nr_feature + (bias >= 0 ? 1 : 0);
 	long per = nr_class == 2 && !mcsvm ? 1 : nr_class;
+	if (!(md = calloc(1, sizeof(*md))) || !(md->label = malloc((size_t)nr_class * sizeof(int))) ||
+	    !(md->w = malloc((size_t)(rows * per + 1) * sizeof(double)))) {
+		ret = slant_fail_oom(err);
+		goto out;
+	}
+	md->param.solver_type = solver_type;
+	md->nr_class = (int)nr_class;
+	md->nr_feature = (int)nr_feature;
+	md->bias = bias;
+	memcpy(md->label, label, (size_t)nr_class * sizeof(int));
 	for (long r = 0; r < rows; r++) {
 		line++;
 		for (long k = 0; k < per; k++) {
@@ -438,7 +464,8 @@ static int check_liblinear(const char *data, size_t len, size_t nlabels, size_t 
 				s++;
 			if (s >= end || *s == '\n') {
 				snprintf(msg, sizeof(msg), "row %ld: %ld weights, expected %ld", r + 1, k, per);
-				return fail_file(err, dir, LIN_FILE, line, msg);
+				ret = fail_file(err, dir, LIN_FILE, line, msg);
+				goto out;
 			}
 			char num[64];
 			size_t n = 0;
@@ -447,18 +474,30 @@ static int check_liblinear(const char *data, size_t len, size_t nlabels, size_t 
 			num[n] = '\0';
 			char *e;
 			double x = strtod(num, &e);
-			if (*e || !n || !isfinite(x))
-				return fail_file(err, dir, LIN_FILE, line, "bad weight");
+			if (*e || !n || !isfinite(x)) {
+				ret = fail_file(err, dir, LIN_FILE, line, "bad weight");
+				goto out;
+			}
+			md->w[r * per + k] = x;
 		}
 		while (s < end && *s == ' ')
 			s++;
-		if (s >= end || *s != '\n')
-			return fail_file(err, dir, LIN_FILE, line, "truncated or overlong weight row");
+		if (s >= end || *s != '\n') {
+			ret = fail_file(err, dir, LIN_FILE, line, "truncated or overlong weight row");
+			goto out;
+		}
 		s++;
 	}
-	if (s != end)
-		return fail_file(err, dir, LIN_FILE, line + 1, "data after the last weight row");
-	return 0;
+	if (s != end) {
+		ret = fail_file(err, dir, LIN_FILE, line + 1, "data after the last weight row");
+		goto out;
+	}
+	*out = md;
+	md = NULL;
+out:
+	if (md)
+		free_and_destroy_model(&md);
+	return ret;
 }
 
 /* Reads `count` numbers (integers when `ints`) from the text after a header word. */
@@ -883,13 +922,9 @@ struct slant_model *slant_model_load(const char *dir, slant_resolve_fn resolve, 
 		goto done;
 	}
 	if ((ret = read_in(dir, LIN_FILE, &b, err)) ||
-	    (ret = check_liblinear(b.data, b.len, m->nlabels, slant_features_dim(m->f), dir, err)))
+	    (ret = read_liblinear(b.data, b.len, m->nlabels, slant_features_dim(m->f), &m->lin, dir,
+				  err)))
 		goto fail;
-	snprintf(path, sizeof(path), "%s/%s", dir, LIN_FILE);
-	if (!(m->lin = load_model(path))) {
-		ret = slant_fail(err, SLANT_EDATA, path, 0, -1, "liblinear cannot read it");
-		goto fail;
-	}
 	if ((ret = slant_model_weights(m))) {
 		ret = ret == SLANT_ENOMEM ? slant_fail_oom(err) :
 					    fail_file(err, dir, LIN_FILE, 0, "labels disagree with meta.json");
@@ -994,12 +1029,6 @@ static cJSON *meta_json(const struct slant_model *m)
 	}
 	return o;
 }
-
-static const char *const solver_names[] = {
-	[L2R_LR] = "L2R_LR", [L2R_L2LOSS_SVC_DUAL] = "L2R_L2LOSS_SVC_DUAL",
-	[L2R_L2LOSS_SVC] = "L2R_L2LOSS_SVC", [L2R_L1LOSS_SVC_DUAL] = "L2R_L1LOSS_SVC_DUAL",
-	[MCSVM_CS] = "MCSVM_CS", [L2R_LR_DUAL] = "L2R_LR_DUAL",
-};
 
 /*
  * A liblinear model file as save_model() writes it, but with 9 significant digits instead of
