@@ -461,6 +461,7 @@ struct slant_featx {
 	uint64_t *seq;
 	uint32_t *seqlen;
 	size_t nseq, capseq, capseqh;
+	uint64_t firsts[4]; /* a bit per first word's hash (its top 8 bits): most words start none */
 	char stems[4][64]; /* host names without www. and the domain */
 	size_t stemlen[4], nstems;
 };
@@ -519,6 +520,7 @@ static int add_name(struct slant_featx *fx, const char *s, size_t n)
 						      word_hash(slant_doc_norm(fx->names, &t[i]),
 								t[i].norm_len);
 	fx->seqlen[at] = (uint32_t)words;
+	fx->firsts[fx->seq[at] >> 62] |= 1ULL << (fx->seq[at] >> 56 & 63);
 	for (size_t i = at + 1; i < fx->nseq; i++)
 		fx->seqlen[i] = 0;
 	return 0;
@@ -639,6 +641,16 @@ static int add_authors(struct slant_featx *fx, const char *s)
 	return 0;
 }
 
+/* Whether s[0, n) holds needle (m >= 2 bytes): inline, as most words are short and hold no
+ * first two bytes of it, where memmem() costs a call and a set-up per word. */
+static inline bool contains(const char *s, size_t n, const char *needle, size_t m)
+{
+	for (size_t p = 0; p + m <= n; p++)
+		if (s[p] == needle[0] && s[p + 1] == needle[1] && !memcmp(s + p, needle, m))
+			return true;
+	return false;
+}
+
 static bool is_word_tok(const struct slant_token *t)
 {
 	return t->kind == SLANT_TOK_WORD || t->kind == SLANT_TOK_NUMBER;
@@ -657,7 +669,8 @@ static void mark_skips(struct slant_featx *fx, const struct slant_doc *d,
 		if (!is_word_tok(&t[i]))
 			continue;
 		/* a name: its words in a row, punctuation between them ignored */
-		for (size_t s = 0; s < fx->nseq; s += fx->seqlen[s]) {
+		bool first = fx->firsts[fx->wh[i] >> 62] >> (fx->wh[i] >> 56 & 63) & 1;
+		for (size_t s = 0; first && s < fx->nseq; s += fx->seqlen[s]) {
 			uint32_t len = fx->seqlen[s];
 			size_t k = 0, j = i, last = i;
 			while (j < ntok && k < len) {
@@ -686,9 +699,9 @@ static void mark_skips(struct slant_featx *fx, const struct slant_doc *d,
 		}
 		/* any token holding the host: "foxnews", "foxnews.com", "@foxnewspolitics" */
 		const char *tn = slant_doc_norm(d, &t[i]);
-		for (size_t s = 0; s < fx->nstems; s++)
+		for (size_t s = 0; s < fx->nstems && !fx->skip[i]; s++)
 			if (t[i].norm_len >= fx->stemlen[s] &&
-			    memmem(tn, t[i].norm_len, fx->stems[s], fx->stemlen[s]))
+			    contains(tn, t[i].norm_len, fx->stems[s], fx->stemlen[s]))
 				fx->skip[i] = 1;
 	}
 	/*
@@ -919,6 +932,7 @@ int slant_features_measure(const struct slant_features *f, struct slant_featx *f
 
 	fx->nseq = 0;
 	fx->nstems = 0;
+	memset(fx->firsts, 0, sizeof(fx->firsts));
 	if ((ret = add_outlet(fx, a->outlet)))
 		return slant_fail_oom(err);
 	if (a->url)
