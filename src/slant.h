@@ -16,6 +16,7 @@
 #ifndef SLANT_H
 #define SLANT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -896,6 +897,142 @@ void slant_train_report_release(struct slant_train_report *r);
  */
 struct slant_model *slant_train(struct slant_trainset *ts, const struct slant_train_conf *conf,
 				struct slant_train_report *report, struct slant_err *err);
+
+/* --------------------------------------------------------------- compare */
+
+/*
+ * Per-group sums of what slant measures (framing score, labels, loaded terms, quotations),
+ * added article by article, merged across runs, saved to and loaded from a state file, and
+ * read back as rows. Every sum is an integer (scores are counted in millionths), so sums
+ * merge exactly: merging the states of parts of a corpus gives what one run over all of it
+ * gives, in any order.
+ */
+struct slant_compare;
+
+/* What a compare measures; every string is copied. */
+struct slant_compare_conf {
+	const char *by;                       /* what groups are: "outlet" or an article field */
+	const char *const *labels;            /* the model's labels in axis order */
+	size_t nlabels;                       /* 1 to 64 */
+	bool axis;                            /* the labels lie on an axis: a framing score */
+	const char *const *categories;        /* loaded-term categories (may be none) */
+	size_t ncategories;
+	const char *setup;                    /* model and lexicons: states merge only when equal */
+};
+
+/* One quotation of an article, as a compare counts it; strings borrowed for the call. */
+struct slant_compare_quote {
+	uint8_t kind;          /* enum slant_quote_kind */
+	bool has_verb, loaded; /* an attribution verb; a loaded one */
+	uint32_t words;
+	const char *speaker;   /* canonical name, or NULL */
+	const char *group;     /* the speaker's group, or NULL */
+};
+
+/* A term and its count. */
+struct slant_compare_term {
+	const char *term;
+	uint32_t count;
+};
+
+/* One article's measurements; everything borrowed for the call. */
+struct slant_compare_doc {
+	const char *group;     /* its group's name (outlet); "" or NULL count as "(none)" */
+	uint64_t words;
+	size_t label;          /* predicted label (index into conf.labels) */
+	double score;          /* framing score in [-1, 1] (ignored without an axis) */
+	const uint64_t *categories;          /* matches per category */
+	const struct slant_compare_term *terms; /* matched terms */
+	size_t nterms;
+	const struct slant_compare_quote *quotes;
+	size_t nquotes;
+};
+
+/* A name and its counts: a term, a speaker group, a speaker. */
+struct slant_compare_count {
+	const char *name;
+	const char *group; /* a speaker's group, or NULL */
+	uint64_t count;    /* terms: matches; groups: quoted words; speakers: quotes */
+	uint64_t words;    /* speakers: quoted words */
+};
+
+/* The fewest articles a group needs for its score's interval. */
+#define SLANT_COMPARE_MIN_CI 10
+
+/* One group's results. Pointers live until the compare's next add, merge or free. */
+struct slant_compare_row {
+	const char *name;
+	uint64_t articles, words;
+	double mean;       /* mean framing score (0 without an axis) */
+	double sd;         /* its standard deviation over articles */
+	double lo, hi;     /* 95% interval of the mean (Student's t), within [-1, 1] */
+	bool has_ci;       /* false below SLANT_COMPARE_MIN_CI articles or without an axis */
+	const uint64_t *labels;      /* articles per label, conf.nlabels of them */
+	const uint64_t *categories;  /* matches per category */
+	const struct slant_compare_count *terms;    /* by count, most first */
+	size_t nterms;
+	uint64_t quotes, quoted_words, kinds[4], verbs, loaded;
+	const struct slant_compare_count *groups;   /* quoted words per speaker group, most first */
+	size_t ngroups;
+	const struct slant_compare_count *speakers; /* by quotes, most first */
+	size_t nspeakers;
+};
+
+struct slant_compare *slant_compare_new(const struct slant_compare_conf *conf);
+void slant_compare_free(struct slant_compare *c);
+
+/* Adds one article. SLANT_ENOMEM, or SLANT_EUSAGE for a label out of range. */
+int slant_compare_add(struct slant_compare *c, const struct slant_compare_doc *d,
+		      struct slant_err *err);
+
+/* Adds everything `src` holds to `dst`. SLANT_EDATA when their setups differ. */
+int slant_compare_merge(struct slant_compare *dst, const struct slant_compare *src,
+			struct slant_err *err);
+
+/* Appends the state (JSON, one object) to `out`. */
+int slant_compare_save(const struct slant_compare *c, struct slant_buf *out);
+
+/* A compare from a state that slant_compare_save() wrote; `name` is for messages. NULL with
+ * *err set (SLANT_EDATA, SLANT_ENOMEM) on anything malformed. The caller frees it. */
+struct slant_compare *slant_compare_load(const char *data, size_t len, const char *name,
+					 struct slant_err *err);
+
+/* The configuration (labels, categories...) as given or loaded; valid as long as `c`. */
+const struct slant_compare_conf *slant_compare_conf(const struct slant_compare *c);
+
+/*
+ * The rows, sorted by mean framing score (then by name; by name alone without an axis), each
+ * list sorted and cut to `top` entries (0: all). *rows is owned by `c`, valid until its next
+ * add, merge, rows or free. Returns the number of rows, or (size_t)-1 out of memory.
+ */
+size_t slant_compare_rows(struct slant_compare *c, size_t top,
+			  const struct slant_compare_row **rows);
+
+/* Output formats of slant_compare_render(). */
+enum slant_report_format {
+	SLANT_REPORT_TABLE,
+	SLANT_REPORT_TSV,
+	SLANT_REPORT_CSV,
+	SLANT_REPORT_JSON,
+	SLANT_REPORT_MARKDOWN,
+	SLANT_REPORT_HTML,
+};
+
+struct slant_report_opts {
+	enum slant_report_format format;
+	size_t top;      /* terms and speakers listed per group (0: 5) */
+	size_t width;    /* table: the terminal's width (0: 100) */
+	bool wide;       /* table: every column, whatever the width */
+	const char *title; /* html and markdown: a heading (NULL: none) */
+};
+
+/* Appends the rows of `c` in a format to `out`. SLANT_ENOMEM. */
+int slant_compare_render(struct slant_compare *c, const struct slant_report_opts *o,
+			 struct slant_buf *out);
+
+/* The html format alone: one self-contained XHTML file with the table and SVG charts. */
+int slant_report_html(struct slant_compare *c, const struct slant_report_opts *o,
+		      struct slant_buf *out);
 
 /* -------------------------------------------------------------- pipeline */
 

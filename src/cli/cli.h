@@ -218,6 +218,8 @@ void cli_resources_release(struct cli_resources *r);
 const char *cli_resolve(const char *name, void *ctx);
 
 /* Commands */
+int cmd_compare(int argc, char **argv);
+extern const char cmd_compare_usage[];
 int cmd_inspect(int argc, char **argv);
 extern const char cmd_inspect_usage[];
 int cmd_terms(int argc, char **argv);

@@ -25,6 +25,8 @@ static const struct cmd commands[] = {
 	{ "score", cmd_score, "each article's framing: label, probabilities and score",
 	  cmd_score_usage },
 	{ "eval", cmd_eval, "a model's accuracy and macro-F1 on labelled articles", cmd_eval_usage },
+	{ "compare", cmd_compare, "outlets side by side: framing, labels, loaded terms, quotations",
+	  cmd_compare_usage },
 	{ "help", cmd_help, "show the commands, or the help of one", help_usage },
 };
 

@@ -1,0 +1,15 @@
+/* test_html.c - placeholder, being written. */
+#include "test.h"
+
+static void test_placeholder(void **state)
+{
+	(void)state;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_placeholder),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
