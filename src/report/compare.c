@@ -310,7 +310,7 @@ int slant_compare_add(struct slant_compare *c, const struct slant_compare_doc *d
 		g->quotes++;
 		g->kinds[q->kind & 3]++;
 		g->verbs += q->has_verb;
-		g->loaded += q->loaded;
+		g->loaded += q->loaded && q->has_verb; /* a loaded verb is a verb */
 		if (q->kind == SLANT_QUOTE_SCARE || q->kind == SLANT_QUOTE_TITLE)
 			continue; /* nobody's words */
 		g->quoted_words += q->words;

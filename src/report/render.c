@@ -183,11 +183,11 @@ static int build(struct columns *cs, const struct slant_compare_conf *conf,
 	}
 	COL(tabular ? "quotes_per_article" : "quotes/art", ALIGN_RIGHT, 5, false, false);
 	EACH ret = cell_set(cs, c, i, tabular ? "%.3f" : "%.1f", ratio(rows[i].quotes, rows[i].articles));
-	COL(tabular ? "scare_quote_rate" : "scare", ALIGN_RIGHT, 7, false, false);
+	COL(tabular ? "scare_quote_rate" : "scare", ALIGN_RIGHT, 6, false, false);
 	EACH ret = pct(cs, c, i, ratio(rows[i].kinds[SLANT_QUOTE_SCARE], rows[i].quotes), tabular);
-	COL(tabular ? "loaded_verb_rate" : "loaded verbs", ALIGN_RIGHT, 8, false, false);
+	COL(tabular ? "loaded_verb_rate" : "loaded verbs", ALIGN_RIGHT, 7, false, false);
 	EACH ret = pct(cs, c, i, ratio(rows[i].loaded, rows[i].verbs), tabular);
-	COL(tabular ? "quoted_words_by_group" : "quoted words by group", ALIGN_LEFT, 6, true, false);
+	COL(tabular ? "quoted_words_by_group" : "quoted words by group", ALIGN_LEFT, 8, true, false);
 	EACH
 	{
 		const struct slant_compare_row *r = &rows[i];
@@ -219,6 +219,12 @@ static int build(struct columns *cs, const struct slant_compare_conf *conf,
 	}
 	if (!ret)
 		ret = slant_buf_addc(&cs->text, '\0');
+	/* for people: a line break or tab in a name would break the table's lines */
+	for (size_t i = 0; !ret && !tabular && i < cs->text.len; i++) {
+		unsigned char ch = (unsigned char)cs->text.data[i];
+		if ((ch && ch < 0x20) || ch == 0x7f)
+			cs->text.data[i] = ' ';
+	}
 #undef COL
 #undef EACH
 	return ret;
