@@ -8,6 +8,9 @@
 
 #include <stdatomic.h>
 #include <zlib.h>
+#ifdef SLANT_HAVE_ISAL
+#include <isa-l/igzip_lib.h>
+#endif
 
 /* The six fields slant itself uses, by slot. */
 enum { F_ID, F_OUTLET, F_TITLE, F_DATE, F_URL, F_TEXT, F_NAMED };
@@ -24,9 +27,21 @@ struct filter {
 	size_t nvalues;
 };
 
-/* A byte stream through zlib (plain or gzip), read in large chunks. */
+/*
+ * A byte stream, plain or gzip, read in large chunks. gzip goes through ISA-L's inflate when
+ * slant is built with it (four times zlib's speed here: 0.3 s against 1.3 s for AllSides
+ * train, a sixth of what `score` spends), else through zlib.
+ */
 struct stream {
+#ifdef SLANT_HAVE_ISAL
+	int fd;
+	struct inflate_state *isal; /* NULL: a plain file, served from `in` */
+	unsigned char *in;          /* compressed input */
+	size_t in_len;
+	bool in_eof, probed, gzip; /* probed: the first bytes told gzip from plain */
+#else
 	gzFile gz;
+#endif
 	const char *name;
 	unsigned char *buf;
 	size_t pos, len;

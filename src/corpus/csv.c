@@ -1,5 +1,5 @@
 /*
- * csv.c - byte streams through zlib, and CSV/TSV tables (RFC 4180 quoting, fields spanning
+ * csv.c - byte streams (plain or gzip, through ISA-L or zlib), and CSV/TSV tables (RFC 4180 quoting, fields spanning
  * lines, CRLF, a byte order mark) read one record at a time.
  */
 #include "corpus.h"
@@ -11,6 +11,165 @@
 #include <unistd.h>
 
 #define STREAM_CHUNK (256u << 10)
+
+#ifdef SLANT_HAVE_ISAL
+
+int stream_open(struct stream *st, const char *path, _Atomic uint64_t *counter,
+		struct slant_err *err)
+{
+	memset(st, 0, sizeof(*st));
+	st->name = path;
+	st->counter = counter;
+	st->fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : dup(0);
+	if (st->fd < 0)
+		return slant_fail(err, SLANT_EIO, path, 0, -1, "cannot open: %s", strerror(errno));
+	if (!(st->buf = malloc(STREAM_CHUNK)) || !(st->in = malloc(STREAM_CHUNK))) {
+		close(st->fd);
+		free(st->buf);
+		free(st->in);
+		memset(st, 0, sizeof(*st));
+		return slant_fail_oom(err);
+	}
+	return 0;
+}
+
+void stream_close(struct stream *st)
+{
+	if (st->buf)
+		close(st->fd);
+	free(st->isal);
+	free(st->in);
+	free(st->buf);
+	memset(st, 0, sizeof(*st));
+}
+
+/* Reads more compressed (or plain) input into `in`, after what is left of it. */
+static int read_in(struct stream *st, struct slant_err *err)
+{
+	size_t keep = st->isal ? st->isal->avail_in : 0;
+
+	if (keep)
+		memmove(st->in, st->isal->next_in, keep);
+	ssize_t n;
+	do
+		n = read(st->fd, st->in + keep, STREAM_CHUNK - keep);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return slant_fail(err, SLANT_EIO, st->name, st->line + 1, -1, "cannot read: %s",
+				  strerror(errno));
+	st->in_eof = n == 0;
+	st->in_len = keep + (size_t)n;
+	if (st->isal) {
+		st->isal->next_in = st->in;
+		st->isal->avail_in = (uint32_t)st->in_len;
+	}
+	return 0;
+}
+
+static int start_member(struct stream *st)
+{
+	isal_inflate_reset(st->isal);
+	st->isal->crc_flag = ISAL_GZIP; /* headers parsed, CRC and size checked */
+	return 0;
+}
+
+/* The next chunk of a gzip stream into buf: its length, 0 at the end, or a negative code. */
+static int inflate_chunk(struct stream *st, struct slant_err *err)
+{
+	struct inflate_state *z = st->isal;
+	int ret;
+
+	z->next_out = st->buf;
+	z->avail_out = STREAM_CHUNK;
+	for (;;) {
+		if (z->block_state == ISAL_BLOCK_FINISH) {
+			/* a member ends: another may follow; anything else after it is ignored, as
+			 * gzip and zlib do */
+			if (!z->avail_in && !st->in_eof && (ret = read_in(st, err)))
+				return ret;
+			if (z->avail_in < 2 && !st->in_eof && (ret = read_in(st, err)))
+				return ret;
+			if (z->avail_in >= 2 && z->next_in[0] == 0x1f && z->next_in[1] == 0x8b) {
+				uint8_t *next = z->next_in;
+				uint32_t avail = z->avail_in;
+				start_member(st);
+				z->next_in = next;
+				z->avail_in = avail;
+				z->next_out = st->buf;
+				z->avail_out = STREAM_CHUNK;
+			} else {
+				return 0;
+			}
+		}
+		if (!z->avail_in && !st->in_eof && (ret = read_in(st, err)))
+			return ret;
+		if (!z->avail_in && st->in_eof)
+			return slant_fail(err, SLANT_EIO, st->name, st->line + 1, -1,
+					  "cannot read: compressed data is truncated");
+		ret = isal_inflate(z);
+		if (ret < 0)
+			return slant_fail(err, SLANT_EIO, st->name, st->line + 1, -1,
+					  "cannot read: %s",
+					  ret == ISAL_INCORRECT_CHECKSUM ? "compressed data fails its checksum" :
+					  ret == ISAL_INVALID_WRAPPER || ret == ISAL_UNSUPPORTED_METHOD ?
+									"bad gzip header" :
+									"invalid compressed data");
+		size_t made = STREAM_CHUNK - z->avail_out;
+		if (made)
+			return (int)made;
+	}
+}
+
+int stream_fill(struct stream *st, struct slant_err *err)
+{
+	int ret;
+
+	if (st->eof)
+		return 0;
+	if (st->pos < st->len)
+		return 1;
+	if (!st->probed) {
+		/* the first read tells gzip from plain */
+		st->probed = true;
+		if ((ret = read_in(st, err)))
+			return ret;
+		if (st->in_len >= 2 && st->in[0] == 0x1f && st->in[1] == 0x8b) {
+			if (!(st->isal = malloc(sizeof(*st->isal))))
+				return slant_fail_oom(err);
+			isal_inflate_init(st->isal);
+			start_member(st);
+			st->isal->next_in = st->in;
+			st->isal->avail_in = (uint32_t)st->in_len;
+			st->gzip = true;
+		}
+	} else if (!st->gzip && (ret = read_in(st, err))) {
+		return ret;
+	}
+	size_t n;
+	if (st->gzip) {
+		if ((ret = inflate_chunk(st, err)) < 0)
+			return ret;
+		n = (size_t)ret;
+	} else {
+		/* plain: the input buffer is the output; swap them */
+		unsigned char *t = st->buf;
+		st->buf = st->in;
+		st->in = t;
+		n = st->in_len;
+		st->in_len = 0;
+	}
+	if (!n) {
+		st->eof = true;
+		return 0;
+	}
+	st->pos = 0;
+	st->len = n;
+	if (st->counter)
+		atomic_fetch_add_explicit(st->counter, (uint64_t)n, memory_order_relaxed);
+	return 1;
+}
+
+#else /* zlib */
 
 int stream_open(struct stream *st, const char *path, _Atomic uint64_t *counter,
 		struct slant_err *err)
@@ -79,6 +238,8 @@ int stream_fill(struct stream *st, struct slant_err *err)
 		atomic_fetch_add_explicit(st->counter, (uint64_t)n, memory_order_relaxed);
 	return 1;
 }
+
+#endif
 
 void table_release(struct table *t)
 {

@@ -321,6 +321,114 @@ static void test_json_array_and_truncated_gzip(void **state)
 	rm_tree(dir);
 }
 
+/* Appends gzip member `data` to file `path` (one member per call). */
+static void append_member(const char *path, const char *data)
+{
+	gzFile f = gzopen(path, "ab");
+
+	assert_non_null(f);
+	assert_int_equal(gzwrite(f, data, (unsigned)strlen(data)), (int)strlen(data));
+	assert_int_equal(gzclose(f), Z_OK);
+}
+
+/* Reads `path` to its end: the articles, or the fatal error's code and message. */
+static int read_to_end(const char *path, struct run *run, char *msg, size_t size)
+{
+	struct slant_reader *r = reader_for(path, NULL);
+	struct slant_article a;
+	struct slant_err err;
+	int ret;
+
+	memset(run, 0, sizeof(*run));
+	slant_article_init(&a);
+	for (;;) {
+		slant_err_clear(&err);
+		if ((ret = slant_reader_next(r, &a, &err)) == 1 &&
+		    (ret = slant_reader_load(r, &a, &err)) == 0) {
+			assert_true(run->n < 16);
+			snprintf(run->texts[run->n++], 128, "%s", a.text);
+			continue;
+		}
+		if (ret <= 0 && ret != SLANT_EDATA)
+			break;
+	}
+	snprintf(msg, size, "%.*s", (int)(size > 1 ? size - 1 : 0), err.msg);
+	slant_article_release(&a);
+	slant_reader_free(r);
+	return ret;
+}
+
+/*
+ * gzip's corners, whichever library inflates: several members in one file (what `cat a.gz
+ * b.gz` makes) read as one stream; bytes after the last member ignored, as gzip does; a
+ * damaged checksum refused; and a plain file is never taken for gzip because some later
+ * chunk of it starts with gzip's magic bytes.
+ */
+static void test_gzip_members_and_damage(void **state)
+{
+	char *dir = make_tmpdir();
+	char path[512], msg[600];
+	struct run run;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/m.jsonl.gz", dir);
+	append_member(path, "{\"id\":\"1\",\"outlet\":\"A\",\"text\":\"one\"}\n");
+	append_member(path, "{\"id\":\"2\",\"outlet\":\"A\",\"text\":\"two\"}\n");
+	append_member(path, "{\"id\":\"3\",\"outlet\":\"A\",\"text\":\"three\"}\n");
+	assert_int_equal(read_to_end(path, &run, msg, sizeof(msg)), 0);
+	assert_int_equal(run.n, 3);
+	assert_string_equal(run.texts[2], "three");
+
+	/* trailing zeros after the last member */
+	FILE *f = fopen(path, "ab");
+	assert_non_null(f);
+	assert_int_equal(fwrite("\0\0\0\0\0\0\0\0", 1, 8, f), 8);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(read_to_end(path, &run, msg, sizeof(msg)), 0);
+	assert_int_equal(run.n, 3);
+
+	/* one byte of the last member's CRC flipped */
+	snprintf(path, sizeof(path), "%s/c.jsonl.gz", dir);
+	append_member(path, "{\"id\":\"1\",\"outlet\":\"A\",\"text\":\"one\"}\n");
+	f = fopen(path, "r+b");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, -8, SEEK_END), 0);
+	int c = fgetc(f);
+	assert_int_equal(fseek(f, -8, SEEK_END), 0);
+	fputc(c ^ 0xff, f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(read_to_end(path, &run, msg, sizeof(msg)), SLANT_EIO);
+	assert_non_null(strstr(msg, "cannot read"));
+
+	/* plain text whose 256 KiB chunk boundary falls on 0x1f 0x8b */
+	size_t n = (256u << 10) + 64;
+	char *big = malloc(n + 1);
+	assert_non_null(big);
+	memset(big, 'a', n);
+	for (size_t i = 79; i < n; i += 80)
+		big[i] = ' ';
+	big[256u << 10] = 0x1f;
+	big[(256u << 10) + 1] = (char)0x8b;
+	big[n - 1] = 'z';
+	big[n] = '\0';
+	free(write_file(dir, "big.txt", big, n, 0));
+	snprintf(path, sizeof(path), "%s/big.txt", dir);
+	struct slant_reader *r = reader_for(NULL, NULL);
+	struct slant_err err;
+	struct slant_article a;
+	assert_int_equal(slant_reader_set_outlet(r, "X", &err), 0);
+	assert_int_equal(slant_reader_add(r, path, &err), 0);
+	slant_article_init(&a);
+	assert_int_equal(slant_reader_next(r, &a, &err), 1);
+	assert_int_equal(slant_reader_load(r, &a, &err), 0);
+	assert_true(a.text_len >= n - 2);
+	assert_int_equal(a.text[a.text_len - 1], 'z');
+	slant_article_release(&a);
+	slant_reader_free(r);
+	free(big);
+	rm_tree(dir);
+}
+
 static void test_csv(void **state)
 {
 	static const char csv[] =
@@ -582,6 +690,7 @@ int main(void)
 		cmocka_unit_test(test_nul_escapes_and_bad_names),
 		cmocka_unit_test(test_record_size_cap),
 		cmocka_unit_test(test_json_array_and_truncated_gzip),
+		cmocka_unit_test(test_gzip_members_and_damage),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_tsv_gz_and_forced_format),
 		cmocka_unit_test(test_csv_edges),
