@@ -989,7 +989,8 @@ int slant_compare_add(struct slant_compare *c, const struct slant_compare_doc *d
 int slant_compare_merge(struct slant_compare *dst, const struct slant_compare *src,
 			struct slant_err *err);
 
-/* Appends the state (JSON, one object) to `out`. */
+/* Appends the state to `out`: one JSON object on one line, so that states stream as JSON
+ * Lines (one per mapper of a MapReduce job, say). */
 int slant_compare_save(const struct slant_compare *c, struct slant_buf *out);
 
 /* A compare from a state that slant_compare_save() wrote; `name` is for messages. NULL with

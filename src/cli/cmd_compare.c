@@ -434,14 +434,43 @@ static int new_compare(struct compare *x)
 	return 0;
 }
 
-/* --merge: the states named, added up, then written as a run over the corpus would. */
-static int merge(struct compare *x, const char *output, int argc, char **argv)
+/* Adds the state on one line of `path` to x->c. Returns 0 or an exit code, said. */
+static int merge_one(struct compare *x, const char *path, long line, const char *data, size_t len)
 {
 	struct slant_err err;
+	char name[4200];
+	int ret = 0;
+
+	snprintf(name, sizeof(name), "%s:%ld", path, line);
+	slant_err_clear(&err);
+	struct slant_compare *s = slant_compare_load(data, len, name, &err);
+	if (!s) {
+		cli_error_err(&err);
+		return cli_exit_code(err.code);
+	}
+	if (!x->c) {
+		x->c = s;
+		return 0;
+	}
+	slant_err_clear(&err);
+	if (slant_compare_merge(x->c, s, &err)) {
+		cli_error("%s: %s", name, err.msg);
+		ret = cli_exit_code(err.code);
+	}
+	slant_compare_free(s);
+	return ret;
+}
+
+/*
+ * --merge: the states in the files named (one per line: a file may hold many, as a reducer's
+ * input does; - for standard input), added up, then written as a run over the corpus would.
+ */
+static int merge(struct compare *x, const char *output, int argc, char **argv)
+{
 	int ret = 0;
 
 	if (!argc) {
-		cli_error("--merge needs state files written by --partial");
+		cli_error("--merge needs state files written by --partial (- for standard input)");
 		return EXIT_USAGE;
 	}
 	for (int i = 0; i < argc && !ret; i++) {
@@ -454,37 +483,36 @@ static int merge(struct compare *x, const char *output, int argc, char **argv)
 			return EXIT_IO;
 		}
 		slant_buf_init(&b, 0);
-		while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		while (!ret && (n = fread(buf, 1, sizeof(buf), f)) > 0)
 			if (slant_buf_add(&b, buf, n)) {
+				cli_error("out of memory");
 				ret = EXIT_IO;
-				break;
 			}
-		if (ferror(f)) {
+		if (!ret && ferror(f)) {
 			cli_error("%s: cannot be read", argv[i]);
 			ret = EXIT_IO;
 		}
 		if (f != stdin)
 			fclose(f);
-		slant_err_clear(&err);
-		struct slant_compare *s =
-			ret ? NULL : slant_compare_load(b.data ? b.data : "", b.len, argv[i], &err);
+		long line = 0, states = 0;
+		for (size_t at = 0; !ret && at < b.len;) {
+			const char *nl = memchr(b.data + at, '\n', b.len - at);
+			size_t end = nl ? (size_t)(nl - b.data) : b.len;
+			size_t k = at;
+			line++;
+			while (k < end && (b.data[k] == ' ' || b.data[k] == '\t' || b.data[k] == '\r'))
+				k++;
+			if (k < end) { /* not a blank line */
+				ret = merge_one(x, argv[i], line, b.data + at, end - at);
+				states++;
+			}
+			at = end + 1;
+		}
 		slant_buf_release(&b);
-		if (ret)
-			break;
-		if (!s) {
-			cli_error_err(&err);
-			return cli_exit_code(err.code);
+		if (!ret && !states) {
+			cli_error("%s: no state in it", argv[i]);
+			ret = EXIT_DATA;
 		}
-		if (!x->c) {
-			x->c = s;
-			continue;
-		}
-		slant_err_clear(&err);
-		if (slant_compare_merge(x->c, s, &err)) {
-			cli_error("%s: %s", argv[i], err.msg);
-			ret = cli_exit_code(err.code);
-		}
-		slant_compare_free(s);
 	}
 	if (ret)
 		return ret;

@@ -588,10 +588,10 @@ int slant_compare_save(const struct slant_compare *c, struct slant_buf *out)
 	if (!ret)
 		ret = add_list(out, "categories", c->conf.categories, c->conf.ncategories);
 	if (!ret)
-		ret = slant_buf_adds(out, ",\"groups\":[\n");
+		ret = slant_buf_adds(out, ",\"groups\":[");
 	for (size_t i = 0; !ret && i < c->ng; i++) {
 		const struct group *g = order[i];
-		ret = slant_buf_adds(out, i ? ",\n{\"name\":" : "{\"name\":");
+		ret = slant_buf_adds(out, i ? ",{\"name\":" : "{\"name\":");
 		if (!ret)
 			ret = add_str(out, g->name);
 		/* the score sums as strings: JSON numbers lose integers past 2^53 */

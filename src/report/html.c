@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define PAGE_W 1176  /* the page's width inside its margins: the style sheet's max-width */
 #define NAME_W 250   /* the group names' column, left of every chart */
 #define NAME_PAD 12  /* between a name and its chart */
 #define FONT 13      /* chart text size, px */
@@ -396,7 +397,7 @@ static void heat_colour(char *buf, size_t size, double t)
 /* ------------------------------------------------------------------ page */
 
 static const char style[] =
-	"body{margin:0 auto;padding:24px 32px 48px;max-width:1240px;color:#1d2330;"
+	"body{margin:0 auto;padding:24px 32px 48px;max-width:1176px;color:#1d2330;"
 	"background:#fff;font:15px/1.45 system-ui,-apple-system,\"Segoe UI\",Roboto,"
 	"\"Noto Sans\",\"DejaVu Sans\",\"Helvetica Neue\",Arial,sans-serif}\n"
 	"h1{font-size:26px;margin:0 0 4px}\n"
@@ -423,14 +424,16 @@ static const char style[] =
 	"gap:6px 20px;font-size:13px}\n"
 	".sw{display:inline-block;width:12px;height:12px;margin-right:6px;"
 	"vertical-align:-1px;border-radius:2px}\n"
-	"table{border-collapse:collapse;font-size:13px;margin-top:8px}\n"
-	"th,td{padding:5px 8px;border-bottom:1px solid #e3e7ed;vertical-align:top;"
+	"table{border-collapse:collapse;font-size:13px;margin-top:8px;width:100%}\n"
+	"th,td{padding:5px 7px;border-bottom:1px solid #e3e7ed;vertical-align:top;"
 	"text-align:left}\n"
 	"thead th{position:sticky;top:0;background:#fff;border-bottom:2px solid #9aa3b2;"
-	"vertical-align:bottom}\n"
+	"vertical-align:bottom;font-size:12px}\n"
+	"tbody th{min-width:11em;max-width:16em}\n"
 	"tbody tr:nth-child(even){background:#f7f8fa}\n"
-	".n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-	".list{min-width:14em;max-width:30em}\n"
+	".n{text-align:right;font-variant-numeric:tabular-nums}\n"
+	"td.n{white-space:nowrap}\n"
+	".list{min-width:15em}\n"
 	"footer{margin-top:36px;padding-top:8px;border-top:1px solid #e3e7ed;color:#6b7385;"
 	"font-size:12px}\n";
 
@@ -480,9 +483,9 @@ static void svg_open(struct html *h, int w, int ht, const char *label)
 	put(h, "\">\n");
 }
 
-static void section_open(struct html *h, const char *title, bool by)
+static void section_open(struct html *h, const char *id, const char *title, bool by)
 {
-	putf(h, "<section>\n<h2>%s", title);
+	putf(h, "<section id=\"%s\">\n<h2>%s", id, title);
 	if (by) {
 		put(h, " ");
 		put_text(h, h->by);
@@ -517,7 +520,7 @@ static void chart_score(struct html *h)
 	const char *first = h->conf->labels[0], *last = h->conf->labels[h->conf->nlabels - 1];
 	char m[32], lo[32], hi[32], n[32];
 
-	section_open(h, "Framing score by", true);
+	section_open(h, "score", "Framing score by", true);
 	put(h, "<p class=\"note\">Each dot is a group's mean framing score, from -1 (");
 	put_text(h, first);
 	put(h, ") to +1 (");
@@ -626,21 +629,47 @@ static void legend(struct html *h)
 	put(h, "</ul>\n");
 }
 
-/* One 100% bar per group: the shares of its quoted words by the speakers' groups. */
+/* A bar's segment: a speaker group's count and its rank over all rows. */
+struct seg {
+	const struct slant_compare_count *c;
+	const char *colour;
+	size_t rank;
+};
+
+static int cmp_seg(const void *a, const void *b)
+{
+	const struct seg *x = a, *y = b;
+
+	return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
+/*
+ * One 100% bar per group: the shares of its quoted words by the speakers' groups, stacked in
+ * the same order in every bar (the overall rank, "unknown" last), so that a colour sits in
+ * the same place from bar to bar and the eye compares lengths, not positions.
+ */
 static void chart_speakers(struct html *h)
 {
 	const int plot = 600, right = 150, top = 8, rh = h->n > 60 ? 22 : 28, bar = rh - 8;
 	const int w = NAME_W + plot + right, ht = top + (int)h->n * rh + 8;
 	uint64_t all = 0;
+	size_t most = 0;
+	struct seg *segs = NULL;
 	char pct[32], num[32];
 
-	for (size_t i = 0; i < h->n; i++)
+	for (size_t i = 0; i < h->n; i++) {
 		all += h->rows[i].quoted_words;
-	put(h, "<section>\n<h2>Quoted words by speaker group</h2>\n");
+		most = h->rows[i].ngroups > most ? h->rows[i].ngroups : most;
+	}
+	put(h, "<section id=\"quotes\">\n<h2>Quoted words by speaker group</h2>\n");
 	if (!all) {
 		put(h, "<p class=\"empty\">No quotations: nobody is quoted in any ");
 		put_text(h, h->by);
 		put(h, ".</p>\n</section>\n");
+		return;
+	}
+	if (!(segs = calloc(most, sizeof(*segs)))) {
+		h->err = SLANT_ENOMEM;
 		return;
 	}
 	put(h, "<p class=\"note\">How each group's quoted words divide among the groups of the "
@@ -664,8 +693,12 @@ static void chart_speakers(struct html *h)
 			continue;
 		}
 		for (size_t j = 0; j < r->ngroups; j++) {
-			const struct slant_compare_count *g = &r->groups[j];
-			const char *colour = sg_colour(find_sg(h, g->name));
+			const struct sgroup *g = find_sg(h, r->groups[j].name);
+			segs[j] = (struct seg){ &r->groups[j], sg_colour(g), g ? g->rank : SIZE_MAX };
+		}
+		qsort(segs, r->ngroups, sizeof(*segs), cmp_seg);
+		for (size_t j = 0; j < r->ngroups; j++) {
+			const struct slant_compare_count *g = segs[j].c;
 			/* ends rounded from the running sums, so segments neither gap nor overlap */
 			double s0 = ratio(before, r->quoted_words);
 			double s1 = ratio(before + g->count, r->quoted_words);
@@ -679,7 +712,7 @@ static void chart_speakers(struct html *h)
 			putf(h,
 			     "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" "
 			     "stroke=\"#fff\" stroke-width=\"1\"><title>",
-			     NAME_W + x0, cy - bar / 2, x1 - x0, bar, colour);
+			     NAME_W + x0, cy - bar / 2, x1 - x0, bar, segs[j].colour);
 			put_text(h, r->name);
 			put(h, " \xE2\x80\x94 ");
 			put_text(h, g->name);
@@ -689,7 +722,8 @@ static void chart_speakers(struct html *h)
 				putf(h,
 				     "<text class=\"pct\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
 				     "style=\"fill:%s\">%s%%</text>\n",
-				     NAME_W + (x0 + x1) / 2, cy + 4, dark(colour) ? "#fff" : "#1d2330",
+				     NAME_W + (x0 + x1) / 2, cy + 4,
+				     dark(segs[j].colour) ? "#fff" : "#1d2330",
 				     fixed(pct, sizeof(pct), 100 * (s1 - s0), 0, false));
 		}
 		putf(h, "<text class=\"val\" x=\"%d\" y=\"%d\">%s words</text>\n",
@@ -697,47 +731,34 @@ static void chart_speakers(struct html *h)
 		put(h, "</g>\n");
 	}
 	put(h, "</svg></div>\n</section>\n");
+	free(segs);
 }
 
 /* ----------------------------------------------------------- loaded terms */
 
-/* A heat map: groups by categories, each column coloured to its own maximum. */
-static void chart_terms(struct html *h)
-{
-	const size_t ncat = h->conf->ncategories;
-	const int rh = h->n > 60 ? 20 : 24, font = 12, cell_font = 11;
-	const int cw = ncat * 40 >= 640 ? 40 : (int)(640 / ncat) > 84 ? 84 : (int)(640 / ncat);
-	const double max_head = 190; /* px of a column header before it is cut */
-	double longest = 0, *colmax = NULL;
-	char v[32], col[16], num[32];
+#define HEAT_HEAD_MAX 190 /* px of a column header before it is cut */
 
-	if (!(colmax = calloc(ncat, sizeof(*colmax)))) {
-		h->err = SLANT_ENOMEM;
-		return;
-	}
-	for (size_t k = 0; k < ncat; k++) {
+/* Columns k0..k1 of the heat map as one SVG, the group names repeated at its left. */
+static void heat_block(struct html *h, size_t k0, size_t k1, const double *colmax, int cw)
+{
+	const int rh = h->n > 60 ? 20 : 24, font = 12, cell_font = 11;
+	double longest = 0;
+
+	for (size_t k = k0; k < k1; k++) {
 		double wk = text_px(h->conf->categories[k], font);
 		longest = wk > longest ? wk : longest;
-		for (size_t i = 0; i < h->n; i++) {
-			const struct slant_compare_row *r = &h->rows[i];
-			double rate = r->words ? (double)r->categories[k] * 1000 / (double)r->words : 0;
-			colmax[k] = rate > colmax[k] ? rate : colmax[k];
-		}
 	}
-	longest = longest > max_head ? max_head : longest;
+	longest = longest > HEAT_HEAD_MAX ? HEAT_HEAD_MAX : longest;
 	/* headers slant up to the right at 45 degrees: sin 45 of their length up and across */
 	const int head = (int)(longest * 0.71) + 22, right = (int)(longest * 0.71) + 16;
-	const int w = NAME_W + (int)ncat * cw + right, ht = head + (int)h->n * rh + 8;
+	const int w = NAME_W + (int)(k1 - k0) * cw + right, ht = head + (int)h->n * rh + 8;
+	char v[32], col[16], num[32];
 
-	section_open(h, "Loaded terms per 1,000 words", false);
-	put(h, "<p class=\"note\">Matches of each lexicon category per 1,000 words. Each column is "
-	       "shaded against its own highest rate, so rare categories show too: compare "
-	       "colours down a column, numbers across a row.</p>\n");
 	svg_open(h, w, ht, "Loaded terms per 1,000 words, by");
-	for (size_t k = 0; k < ncat; k++) {
-		int x = NAME_W + (int)k * cw + cw / 2 - 2, y = head - 8;
+	for (size_t k = k0; k < k1; k++) {
+		int x = NAME_W + (int)(k - k0) * cw + cw / 2 - 2, y = head - 8;
 		bool whole;
-		fit(h->conf->categories[k], max_head, font, &whole);
+		fit(h->conf->categories[k], HEAT_HEAD_MAX, font, &whole);
 		put(h, "<g>");
 		if (!whole) {
 			put(h, "<title>");
@@ -745,7 +766,7 @@ static void chart_terms(struct html *h)
 			put(h, "</title>");
 		}
 		putf(h, "<text class=\"col\" transform=\"translate(%d,%d) rotate(-45)\">", x, y);
-		put_fit(h, h->conf->categories[k], max_head, font);
+		put_fit(h, h->conf->categories[k], HEAT_HEAD_MAX, font);
 		put(h, "</text></g>\n");
 	}
 	for (size_t i = 0; i < h->n; i++) {
@@ -756,10 +777,11 @@ static void chart_terms(struct html *h)
 		put_text(h, r->name);
 		put(h, "\">\n");
 		row_name(h, r->name, y + rh / 2 + 4);
-		for (size_t k = 0; k < ncat; k++) {
-			int x = NAME_W + (int)k * cw;
+		for (size_t k = k0; k < k1; k++) {
+			int x = NAME_W + (int)(k - k0) * cw;
 			double rate = r->words ? (double)r->categories[k] * 1000 / (double)r->words : 0;
-			double t = colmax[k] > 0 ? rate / colmax[k] : 0;
+			/* the square root: rates are skewed, and a few small groups set the maxima */
+			double t = colmax[k] > 0 ? sqrt(rate / colmax[k]) : 0;
 
 			heat_colour(col, sizeof(col), t);
 			putf(h,
@@ -775,19 +797,62 @@ static void chart_terms(struct html *h)
 				     count(num, sizeof(num), r->categories[k]));
 			else
 				put(h, ": no words</title></rect>\n");
-			if (r->words)
+			if (r->words && rate > 0)
 				fixed(v, sizeof(v), rate, rate < 9.95 ? 1 : 0, false);
+			else if (r->words)
+				snprintf(v, sizeof(v), "0");
 			else
 				snprintf(v, sizeof(v), "-");
+			/* zeros muted: a sparse map reads as its non-zero cells */
 			if (text_px(v, cell_font) <= cw - 6)
 				putf(h,
 				     "<text class=\"v\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
 				     "style=\"fill:%s\">%s</text>\n",
-				     x + cw / 2, y + rh / 2 + 4, t > 0.55 ? "#fff" : "#1d2330", v);
+				     x + cw / 2, y + rh / 2 + 4,
+				     t > 0.62 ? "#fff" : rate > 0 ? "#1d2330" : "#a3abb8", v);
 		}
 		put(h, "</g>\n");
 	}
-	put(h, "</svg></div>\n</section>\n");
+	put(h, "</svg></div>\n");
+}
+
+/*
+ * A heat map: groups by categories, each column coloured to its own maximum. Columns are
+ * never narrower than their numbers; when there are more than the page is wide, the map is
+ * cut into blocks stacked down the page, each with the names again: a chart as tall as
+ * hundreds of groups would otherwise hide its horizontal scroll bar at its very bottom.
+ */
+static void chart_terms(struct html *h)
+{
+	const size_t ncat = h->conf->ncategories;
+	const int cw = ncat * 40 >= 640 ? 40 : (int)(640 / ncat) > 84 ? 84 : (int)(640 / ncat);
+	double longest = 0, *colmax = NULL;
+
+	if (!(colmax = calloc(ncat, sizeof(*colmax)))) {
+		h->err = SLANT_ENOMEM;
+		return;
+	}
+	for (size_t k = 0; k < ncat; k++) {
+		double wk = text_px(h->conf->categories[k], 12);
+		longest = wk > longest ? wk : longest;
+		for (size_t i = 0; i < h->n; i++) {
+			const struct slant_compare_row *r = &h->rows[i];
+			double rate = r->words ? (double)r->categories[k] * 1000 / (double)r->words : 0;
+			colmax[k] = rate > colmax[k] ? rate : colmax[k];
+		}
+	}
+	longest = longest > HEAT_HEAD_MAX ? HEAT_HEAD_MAX : longest;
+	size_t fits = (size_t)((PAGE_W - NAME_W - (int)(longest * 0.71) - 16) / cw);
+	fits = fits ? fits : 1;
+	size_t blocks = (ncat + fits - 1) / fits, per = (ncat + blocks - 1) / blocks;
+
+	section_open(h, "terms", "Loaded terms per 1,000 words", false);
+	put(h, "<p class=\"note\">Matches of each lexicon category per 1,000 words. Each column is "
+	       "shaded against its own highest rate (on a square-root scale), so rare categories "
+	       "show too: compare shades down a column, numbers across a row.</p>\n");
+	for (size_t k = 0; k < ncat; k += per)
+		heat_block(h, k, k + per < ncat ? k + per : ncat, colmax, cw);
+	put(h, "</section>\n");
 	free(colmax);
 }
 
@@ -812,7 +877,7 @@ static void table(struct html *h)
 	const struct slant_compare_conf *conf = h->conf;
 	char a[32], b[32], c[32];
 
-	put(h, "<section>\n<h2>Table</h2>\n<table>\n<thead><tr><th>");
+	put(h, "<section id=\"table\">\n<h2>Table</h2>\n<table>\n<thead><tr><th>");
 	put_text(h, h->by);
 	put(h, "</th><th class=\"n\">articles</th><th class=\"n\">words</th>");
 	if (conf->axis)

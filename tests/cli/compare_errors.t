@@ -21,6 +21,11 @@ head -c 100 "$TMPDIR/a.state" >"$TMPDIR/cut.state"
 try $SLANT compare --merge "$TMPDIR/cut.state"
 sed 's/"articles":\([0-9]*\)/"articles":0/' "$TMPDIR/a.state" >"$TMPDIR/zero.state"
 try $SLANT compare --merge "$TMPDIR/zero.state"
+# the second state of a file is bad: its line is named
+{ cat "$TMPDIR/a.state"; echo '{"slant_compare_state":1}'; } >"$TMPDIR/two.states"
+try $SLANT compare --merge "$TMPDIR/two.states"
+: >"$TMPDIR/empty.state"
+try $SLANT compare --merge "$TMPDIR/empty.state"
 try $SLANT compare --model "$TMPDIR/nomodel" examples/
 echo 'old' >"$TMPDIR/keep.html"
 try $SLANT compare -o "$TMPDIR/keep.html" "$TMPDIR/missing.jsonl"

@@ -16,4 +16,10 @@ done
 # states merge into a state (a reducer of reducers), from standard input too
 $SLANT compare --merge --partial "$TMPDIR/a.state" "$TMPDIR/b.state" >"$TMPDIR/ab.state"
 $SLANT compare --merge --format json "$TMPDIR/ab.state" - <"$TMPDIR/c.state" | cmp - "$TMPDIR/whole.json" && echo "state of states: equal"
+# a state is one line: many in one file, or on standard input, as a reducer receives them
+cat "$TMPDIR/a.state" "$TMPDIR/b.state" >"$TMPDIR/ab2.states"
+echo >>"$TMPDIR/ab2.states"
+wc -l <"$TMPDIR/c.state"
+$SLANT compare --merge --format json "$TMPDIR/ab2.states" "$TMPDIR/c.state" | cmp - "$TMPDIR/whole.json" && echo "states in one file: equal"
+cat "$TMPDIR/c.state" "$TMPDIR/b.state" "$TMPDIR/a.state" | $SLANT compare --merge --format json - | cmp - "$TMPDIR/whole.json" && echo "states on standard input: equal"
 $SLANT compare --format table --width 120 $d/train.jsonl $d/test.jsonl

@@ -396,12 +396,14 @@ static void test_state_round_trip_and_refusals(void **state)
 	free(t);
 	/* a group listed twice */
 	const char *g = strstr(s, "{\"name\":");
-	const char *end = strstr(g, "},\n");
+	const char *end = strstr(g, "},{\"name\":");
 	assert_non_null(end);
 	size_t glen = (size_t)(end - g) + 1;
 	char *dup = malloc(strlen(s) + glen + 3);
 	assert_non_null(dup);
-	snprintf(dup, strlen(s) + glen + 3, "%.*s%.*s,\n%s", (int)(g - s), s, (int)glen, g, g);
+	snprintf(dup, strlen(s) + glen + 3, "%.*s%.*s,%s", (int)(g - s), s, (int)glen, g, g);
+	/* one state, one line: states stream as JSON Lines */
+	assert_ptr_equal(strchr(s, '\n'), s + strlen(s) - 1);
 	expect_refused(dup, "listed twice");
 	free(dup);
 	/* truncated anywhere: refused, never a crash */
