@@ -20,7 +20,8 @@ trap 'rm -rf "$tmp"' EXIT
 out=${OUT:-$tmp/lean}
 map="--field text=content_original --field outlet=source --field id=ID --field label=bias_text"
 # shellcheck disable=SC2086
-set -- train $map --label label --group-folds outlet --min-groups 20 --dense lexicon --no-strip ${TRAIN_OPTS:-} \
+lex="--lexicon $root/lexicons/immigration.tsv --lexicon $root/lexicons/loaded.tsv --lexicon $root/lexicons/frames.tsv"
+set -- train $map --label label --group-folds outlet --min-groups 20 --dense lexicon $lex --no-strip ${TRAIN_OPTS:-} \
 	--folds-out "$tmp/folds.tsv" -o "$out" "$corpus/train.jsonl.gz"
 echo "== slant $* (with \$corpus = $corpus)"
 /usr/bin/time -f 'train: %e s wall, %U s user, peak %M KB' "$slant" "$@"

@@ -4,7 +4,7 @@
 set -eu
 
 packages="build-essential cmake pkg-config gzip time
-libsvm-dev liblinear-dev libutf8proc-dev libcjson-dev zlib1g-dev libisal-dev libcmocka-dev"
+libsvm-dev liblinear-dev libutf8proc-dev libcjson-dev zlib1g-dev libisal-dev libcmocka-dev libxml2-utils"
 
 missing=""
 for p in $packages; do

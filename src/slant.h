@@ -681,6 +681,8 @@ const char *slant_features_name(const struct slant_features *f, uint32_t index);
 uint32_t slant_features_dim(const struct slant_features *f);
 unsigned slant_features_max_n(const struct slant_features *f);
 double slant_features_dense_weight(const struct slant_features *f);
+/** The lexicon the dense lexicon features match (borrowed), or NULL without them. */
+const struct slant_lexicon *slant_features_lexicon(const struct slant_features *f);
 /** The dense blocks in use: SLANT_DENSE_* bits (quotations are extracted only with them). */
 unsigned slant_features_dense(const struct slant_features *f);
 /** Whether n-grams keep what names the outlet (see slant_features_conf). */
@@ -690,6 +692,9 @@ int slant_features_keeps_identity(const struct slant_features *f);
 struct slant_featx;
 struct slant_featx *slant_featx_new(void);
 void slant_featx_free(struct slant_featx *fx);
+/** The lexicon matches of the article last measured with `fx` (the features' lexicon, in text
+ * order), valid until its next measure; NULL when those features have no lexicon block. */
+const struct slant_matches *slant_featx_matches(const struct slant_featx *fx);
 
 /**
  * Measures analysed document `d` of article `a` into `raw` (replacing what it held): n-grams
@@ -1027,11 +1032,13 @@ struct slant_report_opts {
 	const char *title; /* html and markdown: a heading (NULL: none) */
 };
 
-/* Appends the rows of `c` in a format to `out`. SLANT_ENOMEM. */
+/* Appends the rows of `c` in a format to `out`. SLANT_ENOMEM, or SLANT_ELIMIT when `out` is
+ * capped. */
 int slant_compare_render(struct slant_compare *c, const struct slant_report_opts *o,
 			 struct slant_buf *out);
 
-/* The html format alone: one self-contained XHTML file with the table and SVG charts. */
+/* The html format alone: one self-contained XHTML file with the table and SVG charts. `o` may
+ * be NULL (defaults). SLANT_ENOMEM or SLANT_ELIMIT, `out` unchanged on failure. */
 int slant_report_html(struct slant_compare *c, const struct slant_report_opts *o,
 		      struct slant_buf *out);
 

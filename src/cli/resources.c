@@ -34,14 +34,29 @@ static int add(struct cli_resources *r, int kind, const char *name, const char *
 	return 0;
 }
 
-/* A file given by the user is recorded by its absolute path, shipped ones by their name. */
+/* The shipped data files a given path may name: such a file keeps its shipped name. */
+static const char *const shipped_files[] = {
+	"lexicons/immigration.tsv", "lexicons/loaded.tsv",  "lexicons/frames.tsv",
+	"lexicons/attribution-verbs.tsv", "lexicons/speakers.tsv", "lexicons/roles.tsv",
+};
+
+/*
+ * A file given by the user is recorded by its absolute path, shipped ones by their name: a
+ * model trained with `--lexicon lexicons/loaded.tsv` in the source tree finds that lexicon
+ * wherever slant is installed.
+ */
 static int add_given(struct cli_resources *r, int kind, const char *path)
 {
-	char abs[PATH_MAX];
+	char abs[PATH_MAX], ship[PATH_MAX];
 
 	if (!realpath(path, abs)) {
 		cli_error("%s: cannot be read", path);
 		return EXIT_IO;
+	}
+	for (size_t i = 0; i < sizeof(shipped_files) / sizeof(shipped_files[0]); i++) {
+		const char *p = cli_data_path(shipped_files[i]);
+		if (p && realpath(p, ship) && !strcmp(ship, abs))
+			return add(r, kind, shipped_files[i], abs);
 	}
 	return add(r, kind, abs, abs);
 }

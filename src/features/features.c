@@ -340,6 +340,11 @@ int slant_features_keeps_identity(const struct slant_features *f)
 	return f->keep_identity;
 }
 
+const struct slant_lexicon *slant_features_lexicon(const struct slant_features *f)
+{
+	return f->use_lex ? f->lx : NULL;
+}
+
 unsigned slant_features_dense(const struct slant_features *f)
 {
 	return (f->use_lex ? SLANT_DENSE_LEXICON : 0) | (f->use_quotes ? SLANT_DENSE_QUOTES : 0);
@@ -462,6 +467,7 @@ struct slant_featx {
 	uint32_t *seqlen;
 	size_t nseq, capseq, capseqh;
 	uint64_t firsts[4]; /* a bit per first word's hash (its top 8 bits): most words start none */
+	bool matched;      /* m holds the last article's lexicon matches */
 	char stems[4][64]; /* host names without www. and the domain */
 	size_t stemlen[4], nstems;
 };
@@ -477,6 +483,11 @@ struct slant_featx *slant_featx_new(void)
 		return NULL;
 	}
 	return fx;
+}
+
+const struct slant_matches *slant_featx_matches(const struct slant_featx *fx)
+{
+	return fx->matched ? &fx->m : NULL;
 }
 
 void slant_featx_free(struct slant_featx *fx)
@@ -865,6 +876,7 @@ static int measure_dense(const struct slant_features *f, struct slant_featx *fx,
 		fx->m.n = 0;
 		if ((ret = slant_lexicon_match(f->lx, d, &fx->m, err)))
 			return ret;
+		fx->matched = true;
 		for (size_t i = 0; i < fx->m.n; i++)
 			for (uint32_t e = fx->m.v[i].entry; e != NONE;) {
 				const struct slant_lexentry *le = slant_lexicon_entry(f->lx, e);
@@ -932,6 +944,7 @@ int slant_features_measure(const struct slant_features *f, struct slant_featx *f
 
 	fx->nseq = 0;
 	fx->nstems = 0;
+	fx->matched = false;
 	memset(fx->firsts, 0, sizeof(fx->firsts));
 	if ((ret = add_outlet(fx, a->outlet)))
 		return slant_fail_oom(err);

@@ -451,7 +451,8 @@ static const struct slant_compare_count *sorted(const struct nmap *m, size_t top
 {
 	struct slant_compare_count *v = arena + *at;
 
-	memcpy(v, m->v, m->n * sizeof(*v));
+	if (m->n) /* m->v is NULL for an empty map */
+		memcpy(v, m->v, m->n * sizeof(*v));
 	qsort(v, m->n, sizeof(*v), cmp_count);
 	*n = top && m->n > top ? top : m->n;
 	*at += m->n;
@@ -524,7 +525,8 @@ static int add_nmap(struct slant_buf *b, const char *key, const struct nmap *m, 
 
 	if (!v)
 		return SLANT_ENOMEM;
-	memcpy(v, m->v, m->n * sizeof(*v));
+	if (m->n) /* m->v is NULL for an empty map */
+		memcpy(v, m->v, m->n * sizeof(*v));
 	for (size_t i = 1; i < m->n; i++) /* insertion sort: short lists, stable */
 		for (size_t j = i; j > 0 && strcmp(v[j - 1].name, v[j].name) > 0; j--) {
 			struct slant_compare_count t = v[j];
@@ -789,6 +791,12 @@ static int load_group(struct loader *l, struct slant_compare *c, const cJSON *o)
 	    (ret = get_nmap(l, o, "speaker_groups", &g->qgroups, false)) ||
 	    (ret = get_nmap(l, o, "speakers", &g->speakers, true)))
 		return ret;
+	/* every quoted word has a group ("unknown" at worst): the shares add up to one */
+	uint64_t gw = 0;
+	for (size_t k = 0; k < g->qgroups.n; k++)
+		gw += g->qgroups.v[k].count;
+	if (gw != g->quoted_words)
+		return bad(l, "quoted words by group do not add up to the quoted words");
 	l->where = NULL;
 	return 0;
 }

@@ -5,9 +5,10 @@
  *
  * The file has to read the same as XML (xmllint, XSLT) and as HTML (a browser opens a local
  * .html file as HTML), so it keeps to what both parsers agree on: only void HTML elements
- * self-close, the apostrophe is a numeric entity, the CSS holds no '<' or '&', and a meta
+ * self-close, entities are the ones both know, the CSS holds no '<' or '&', and a meta
  * charset names the encoding for the HTML parser, which ignores the XML declaration. It
  * refers to nothing outside itself (no scripts, fonts, images or url()), so it opens offline.
+ * Text from the data goes through put_esc() alone, in element text and attributes alike.
  *
  * Numbers are formatted without printf's %f, whose decimal point follows LC_NUMERIC: the
  * same compare gives the same bytes whatever locale the caller set, and SVG coordinates
@@ -600,30 +601,28 @@ static void legend_item(struct html *h, const char *colour, const char *name, co
 	put(h, "</li>\n");
 }
 
+/* The palette's groups in rank order, then how many share the "other" grey, then unknown. */
 static void legend(struct html *h)
 {
 	size_t other = 0;
-	const struct sgroup *unknown = NULL;
+	bool unknown = false;
 	char n[32];
 
 	put(h, "<ul class=\"legend\">\n");
-	for (size_t r = 0; r < h->nsg; r++)
-		for (size_t i = 0; i < h->nsg; i++) {
-			const struct sgroup *g = &h->sg[i];
-			if (g->rank != r)
-				continue;
-			if (is_unknown(g->name))
-				unknown = g;
-			else if (r < SLANT_ARRAY_SIZE(palette))
-				legend_item(h, palette[r], g->name, "");
-			else
-				other++;
-		}
-	if (other) {
+	for (size_t r = 0; r < SLANT_ARRAY_SIZE(palette); r++)
+		for (size_t i = 0; i < h->nsg; i++)
+			if (h->sg[i].rank == r && !is_unknown(h->sg[i].name))
+				legend_item(h, palette[r], h->sg[i].name, "");
+	for (size_t i = 0; i < h->nsg; i++) {
+		if (is_unknown(h->sg[i].name))
+			unknown = true;
+		else if (h->sg[i].rank >= SLANT_ARRAY_SIZE(palette))
+			other++;
+	}
+	if (other)
 		putf(h, "<li><span class=\"sw\" style=\"background:%s\"></span>%s other group%s"
 			"</li>\n",
 		     OTHER_COLOUR, count(n, sizeof(n), other), other == 1 ? "" : "s");
-	}
 	if (unknown)
 		legend_item(h, UNKNOWN_COLOUR, "unknown", " (speaker without a group)");
 	put(h, "</ul>\n");
@@ -668,7 +667,7 @@ static void chart_speakers(struct html *h)
 		put(h, ".</p>\n</section>\n");
 		return;
 	}
-	if (!(segs = calloc(most, sizeof(*segs)))) {
+	if (!(segs = calloc(most + 1, sizeof(*segs)))) {
 		h->err = SLANT_ENOMEM;
 		return;
 	}
@@ -934,11 +933,12 @@ int slant_report_html(struct slant_compare *c, const struct slant_report_opts *o
 {
 	struct html h = { 0 };
 	const char *title = o && o->title && *o->title ? o->title : "slant compare";
-	size_t top = o && o->top ? o->top : 5;
+	size_t top = o && o->top ? o->top : 5, start = 0;
 	int ret = SLANT_EUSAGE;
 
 	if (!c || !out)
 		goto out;
+	start = out->len;
 	h.out = out;
 	h.conf = slant_compare_conf(c);
 	h.by = h.conf->by && *h.conf->by ? h.conf->by : "group";
@@ -966,6 +966,10 @@ int slant_report_html(struct slant_compare *c, const struct slant_report_opts *o
 		     SLANT_COMPARE_MIN_CI);
 	put(&h, "</footer>\n</body>\n</html>\n");
 	ret = h.err;
+	if (ret && out->len > start) { /* no half page: the buffer as it was */
+		out->len = start;
+		out->data[start] = '\0';
+	}
 out:
 	free(h.sg);
 	return ret;

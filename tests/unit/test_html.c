@@ -169,7 +169,15 @@ static bool clean_chars(const char *s)
 	while (u[i]) {
 		if (u[i] < 0x20 && u[i] != '\n')
 			return false;
-		size_t n = u[i] < 0x80 ? 1 : u[i] >= 0xC2 && u[i] < 0xE0 ? 2 : u[i] >= 0xE0 && u[i] < 0xF0 ? 3 : u[i] >= 0xF0 && u[i] < 0xF5 ? 4 : 0;
+		size_t n = 0; /* the sequence's length by its lead byte, 0 when none */
+		if (u[i] < 0x80)
+			n = 1;
+		else if (u[i] >= 0xC2 && u[i] < 0xE0)
+			n = 2;
+		else if (u[i] >= 0xE0 && u[i] < 0xF0)
+			n = 3;
+		else if (u[i] >= 0xF0 && u[i] < 0xF5)
+			n = 4;
 		if (!n)
 			return false;
 		for (size_t k = 1; k < n; k++)
@@ -214,8 +222,8 @@ static void test_hostile_names_are_escaped(void **state)
 
 	assert_non_null(c);
 	for (int i = 0; i < 12; i++) {
-		struct slant_compare_doc d = { i % 2 ? "<script>alert(1)</script>" : "A & B \"quoted\" 'x'",
-					       100, 0, 0.1 * (i % 3), cat, terms, 1, q, 1 };
+		const char *g = i % 2 ? "<script>alert(1)</script>" : "A & B \"quoted\" 'x'";
+		struct slant_compare_doc d = { g, 100, 0, 0.1 * (i % 3), cat, terms, 1, q, 1 };
 		assert_int_equal(slant_compare_add(c, &d, NULL), 0);
 	}
 	char *html = render_top(c, "Title </h1><script>", 0);
@@ -486,6 +494,27 @@ static void test_numbers_ignore_the_locale(void **state)
 	slant_compare_free(c);
 }
 
+static void test_failure_leaves_the_buffer(void **state)
+{
+	struct slant_compare *c = sample();
+	struct slant_buf b;
+	(void)state;
+
+	/* a capped buffer that cannot take the page: an error, and what it held stays */
+	slant_buf_init(&b, 4000);
+	assert_int_equal(slant_buf_adds(&b, "before"), 0);
+	assert_true(slant_report_html(c, NULL, &b) < 0);
+	assert_string_equal(b.data, "before");
+	assert_int_equal(b.len, 6);
+	slant_buf_release(&b);
+	/* NULL options are the defaults */
+	slant_buf_init(&b, 0);
+	assert_int_equal(slant_report_html(c, NULL, &b), 0);
+	assert_non_null(strstr(b.data, "<h1>slant compare</h1>"));
+	slant_buf_release(&b);
+	slant_compare_free(c);
+}
+
 static void test_no_quotes_no_categories(void **state)
 {
 	struct slant_compare *c = new_compare(true, 0);
@@ -526,6 +555,45 @@ static void test_speaker_group_colours(void **state)
 	const char *row = strstr(strstr(html, "Quoted words by speaker group"),
 				 "aria-label=\"Right Post\"");
 	assert_true(strstr(row, "no quotations") < strstr(row, "</g>"));
+	free(html);
+	slant_compare_free(c);
+}
+
+static void test_segments_stack_in_one_order(void **state)
+{
+	struct slant_compare *c = new_compare(true, 0);
+	const struct slant_compare_quote qa[] = {
+		{ SLANT_QUOTE_DIRECT, true, false, 30, "P", "politician" },
+		{ SLANT_QUOTE_DIRECT, true, false, 20, "E", "expert" },
+	};
+	const struct slant_compare_quote qb[] = {
+		{ SLANT_QUOTE_DIRECT, true, false, 50, NULL, NULL },
+		{ SLANT_QUOTE_DIRECT, true, false, 25, "E", "expert" },
+		{ SLANT_QUOTE_DIRECT, true, false, 10, "P", "politician" },
+	};
+	struct slant_compare_doc a = { "A", 100, 0, -0.5, NULL, NULL, 0, qa, 2 };
+	struct slant_compare_doc b = { "B", 100, 0, 0.5, NULL, NULL, 0, qb, 3 };
+	(void)state;
+
+	assert_int_equal(slant_compare_add(c, &a, NULL), 0);
+	assert_int_equal(slant_compare_add(c, &b, NULL), 0);
+	char *html = render(c);
+	/* overall: politician 40 words, expert 45: expert first in every bar, unknown last,
+	 * whatever each bar's own order (B's is unknown, expert, politician) */
+	const char *row = strstr(strstr(html, "Quoted words by"), "aria-label=\"B\"");
+	const char *e = strstr(row, "B \xE2\x80\x94 expert");
+	const char *p = strstr(row, "B \xE2\x80\x94 politician");
+	const char *u = strstr(row, "B \xE2\x80\x94 unknown");
+	assert_true(e && p && u);
+	assert_true(e < p && p < u);
+	assert_non_null(strstr(html, "fill=\"#0072B2\" stroke=\"#fff\" stroke-width=\"1\"><title>A "
+				     "\xE2\x80\x94 expert"));
+	assert_non_null(strstr(html, "fill=\"#E69F00\" stroke=\"#fff\" stroke-width=\"1\"><title>A "
+				     "\xE2\x80\x94 politician"));
+	/* the legend in the same order */
+	const char *legend = strstr(html, "<ul class=\"legend\">");
+	assert_true(strstr(legend, ">expert<") < strstr(legend, ">politician<"));
+	assert_true(strstr(legend, ">politician<") < strstr(legend, ">unknown"));
 	free(html);
 	slant_compare_free(c);
 }
@@ -663,8 +731,10 @@ int main(void)
 		cmocka_unit_test(test_control_characters),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_numbers_ignore_the_locale),
+		cmocka_unit_test(test_failure_leaves_the_buffer),
 		cmocka_unit_test(test_no_quotes_no_categories),
 		cmocka_unit_test(test_speaker_group_colours),
+		cmocka_unit_test(test_segments_stack_in_one_order),
 		cmocka_unit_test(test_table_numbers_and_top),
 		cmocka_unit_test(test_heat_map_scaled_per_column),
 		cmocka_unit_test(test_many_groups_and_long_names),
