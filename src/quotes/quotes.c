@@ -2333,6 +2333,95 @@ static uint32_t echo_speaker(const struct slant_quotes *q, size_t qi)
 	return NONE;
 }
 
+/* Whether the original text breaks the line between tokens a and b. */
+static bool line_break_between(const struct slant_quotes *q, uint32_t a, uint32_t b)
+{
+	uint32_t from = q->toks[a].end, to = q->toks[b].start;
+
+	return to > from && memchr(q->text + from, '\n', to - from) != NULL;
+}
+
+/* Word tokens outside quotations in [a, b). */
+static uint32_t reporter_words(const struct slant_quotes *q, uint32_t a, uint32_t b)
+{
+	uint32_t n = 0;
+
+	for (uint32_t t = a; t < b; t++)
+		n += q->toks[t].kind == SLANT_TOK_WORD && !(q->tokinfo[t] & TI_INQUOTE);
+	return n;
+}
+
+/*
+ * Opinion roundups quote an excerpt, then credit it on a line of its own: "David Schraub, The
+ * Atlantic", "Editorial Board, New York Times". Such a line, right after a quotation, names
+ * the speaker of the quotations no verb attributed in the run of excerpts it closes: back to
+ * the last credit line, or to reporter's text longer than a few words ("Some note that").
+ */
+static int credit_lines(struct slant_quotes *q)
+{
+	uint32_t last_credit = 0;
+
+	for (size_t i = 0; i < q->nquotes; i++) {
+		const struct slant_quote *cq = &q->quotes[i];
+		uint32_t tb = cq->tok_end + 1, te = tb, comma = NONE;
+		if (cq->depth || (cq->flags & SLANT_QUOTEF_UNCLOSED) || tb >= q->scan_end ||
+		    !line_break_between(q, cq->tok_end, tb))
+			continue;
+		/* the line: capitalised words, one comma, capitalised words */
+		size_t words = 0;
+		bool ok = is_cap(q, tb);
+		for (; ok && te < q->scan_end && (te == tb || !line_break_between(q, te - 1, te)); te++) {
+			const struct slant_token *k = &q->toks[te];
+			if (te - tb > 16 || (q->tokinfo[te] & TI_INQUOTE) || k->kind == SLANT_TOK_QUOTE) {
+				ok = false;
+			} else if (k->kind == SLANT_TOK_WORD) {
+				words++;
+				ok = is_cap(q, te) || norm_is(q, te, "and") || norm_is(q, te, "of") ||
+				     norm_is(q, te, "the") || norm_is(q, te, "for");
+			} else if (punct_is(q, te, ',')) {
+				ok = comma == NONE && te > tb;
+				comma = te;
+			} else {
+				ok = k->kind == SLANT_TOK_PUNCT &&
+				     (punct_is(q, te, '.') || punct_is(q, te, '-') || punct_is(q, te, '&'));
+			}
+		}
+		if (!ok || comma == NONE || comma + 1 >= te || words < 2 || words > 12)
+			continue;
+		/* who: the name the line starts with */
+		uint32_t who = NONE;
+		for (size_t m = q->nments; m-- > 0 && who == NONE;)
+			if (q->ments[m].tb == tb && q->ments[m].te <= comma &&
+			    q->ments[m].kind != M_PRONOUN)
+				who = q->ments[m].entity;
+		if (who == NONE) {
+			if (name_mention(q, tb, comma, false))
+				return SLANT_ENOMEM;
+			who = q->ments[q->nments - 1].entity;
+		}
+		/* back over the run of excerpts */
+		uint32_t next_open = NONE;
+		for (size_t j = i + 1; j-- > 0;) {
+			struct slant_quote *qt = &q->quotes[j];
+			if (qt->depth)
+				continue;
+			if (qt->tok_begin < last_credit ||
+			    (next_open != NONE && reporter_words(q, qt->tok_end + 1, next_open) > 6))
+				break;
+			next_open = qt->tok_begin - 1;
+			if (qt->speaker != NONE)
+				continue;
+			qt->speaker = who;
+			qt->flags |= SLANT_QUOTEF_INHERITED;
+			if ((qt->kind == SLANT_QUOTE_SCARE || qt->kind == SLANT_QUOTE_TITLE) &&
+			    qt->words >= 4)
+				qt->kind = SLANT_QUOTE_DIRECT;
+		}
+		last_credit = te;
+	}
+	return 0;
+}
+
 static int attribute(struct slant_quotes *q)
 {
 	size_t np;
@@ -2476,6 +2565,9 @@ static int attribute(struct slant_quotes *q)
 		prev = (uint32_t)i;
 		prev_verb = qt->verb != NONE ? a.verb : NONE;
 	}
+	int ret = credit_lines(q);
+	if (ret)
+		return ret;
 	/* a multi-paragraph quotation has one speaker: carry an attribution back to its start */
 	for (size_t i = q->nquotes; i-- > 1;) {
 		struct slant_quote *b = &q->quotes[i];
@@ -2651,6 +2743,11 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 		const struct slant_paragraph *paras = slant_doc_paragraphs(d, &np);
 		const struct slant_quote *last = &q->quotes[q->nquotes - 1];
 		q->scan_end = paras[last->para].tok_end;
+		/* and a line after it, which may credit it (credit_lines()) */
+		if (last->para + 1 < np && paras[last->para + 1].tok_begin < paras[last->para + 1].tok_end)
+			q->scan_end = paras[last->para + 1].tok_begin +
+				      (paras[last->para + 1].tok_end - paras[last->para + 1].tok_begin < 17 ?
+					       paras[last->para + 1].tok_end - paras[last->para + 1].tok_begin : 17);
 		for (size_t i = 0; i < q->nquotes; i++) /* an outer quotation may end later */
 			if (q->quotes[i].tok_end + 1 > q->scan_end)
 				q->scan_end = q->quotes[i].tok_end + 1 < q->ntoks ? q->quotes[i].tok_end + 1 : (uint32_t)q->ntoks;

@@ -334,6 +334,40 @@ static void test_continuation(void **state)
 			    "direct|Halloway|-|We worked the list and we are done here.\n");
 }
 
+/* Opinion roundups: excerpts credited on a line of their own after them. */
+static void test_credit_lines(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_string_equal(
+		run(f, "From the Left\n\nThe left is skeptical of the plan.\n\n"
+		       "“The plan will fail the families who need it most.”\n\n"
+		       "“It is a cruel idea, and a costly one.”\n\n"
+		       "Dana Whitlow, The Lakeshore Progress\n\n"
+		       "Some note that “nobody asked the city before the agency acted alone.”\n\n"
+		       "Editorial Board, Midwest Wire\n\n"
+		       "From the Right\n\n"
+		       "“We came with a list,” Halloway said.\n\n"
+		       "Ray Dunmore, Patriot Daily\n"),
+		"direct|Dana Whitlow|-|The plan will fail the families who need it most.\n"
+		"direct|Dana Whitlow|-|It is a cruel idea, and a costly one.\n"
+		"partial|Editorial Board|-|nobody asked the city before the agency acted alone.\n"
+		"direct|Halloway|said|We came with a list,\n");
+	/* reporter's text between excerpts ends the run: the credit reaches back no further */
+	assert_string_equal(
+		run(f, "“The plan will fail the families who need it most.”\n\n"
+		       "Then the council voted on the budget for the next year, after a long debate "
+		       "about the schools.\n\n"
+		       "“It is a cruel idea, and a costly one.”\n\n"
+		       "Dana Whitlow, The Lakeshore Progress\n"),
+		"direct|-|-|The plan will fail the families who need it most.\n"
+		"direct|Dana Whitlow|-|It is a cruel idea, and a costly one.\n");
+	/* a line that is not a credit: lower-case words, or a quotation, or no comma */
+	assert_string_equal(
+		run(f, "“It is a cruel idea, and a costly one.”\n\nDana Whitlow disagreed, loudly.\n"),
+		"direct|-|-|It is a cruel idea, and a costly one.\n");
+}
+
 /* ---------------------------------------------------- pronouns and roles */
 
 static void test_pronouns_and_roles(void **state)
@@ -520,6 +554,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_marks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_credit_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_apostrophes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_multi_paragraph, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unclosed, setup, teardown),
