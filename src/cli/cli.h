@@ -211,6 +211,15 @@ struct cli_resources {
 	struct slant_people *pp;
 };
 int cli_resources_lexicon(struct cli_resources *r, const char *path);
+/* The options naming them, for the commands that take them (train, compare). */
+enum { OPT_RES_LEXICON = 0x1080, OPT_RES_SPEAKERS, OPT_RES_ROLES, OPT_RES_VERBS };
+#define CLI_RESOURCE_OPTIONS                                                \
+	{ "lexicon", required_argument, NULL, OPT_RES_LEXICON },            \
+	{ "speakers", required_argument, NULL, OPT_RES_SPEAKERS },          \
+	{ "roles", required_argument, NULL, OPT_RES_ROLES },                \
+	{ "verbs", required_argument, NULL, OPT_RES_VERBS }
+/* Takes option `opt` when it is one of those: true, with *ret 0 or an exit code. */
+bool cli_resources_option(struct cli_resources *r, int opt, const char *arg, int *ret);
 /* Finds and loads them; returns 0 or an exit code, the message printed. */
 int cli_resources_load(struct cli_resources *r);
 void cli_resources_release(struct cli_resources *r);

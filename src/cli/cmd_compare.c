@@ -574,8 +574,7 @@ static int format_of_path(const char *path)
 int cmd_compare(int argc, char **argv)
 {
 	enum { OPT_MODEL = OPT_FIRST_COMMAND, OPT_BY, OPT_FORMAT, OPT_TOP, OPT_WIDE, OPT_WIDTH,
-	       OPT_TITLE, OPT_PARTIAL, OPT_MERGE, OPT_LEXICON, OPT_SPEAKERS, OPT_ROLES,
-	       OPT_VERBS };
+	       OPT_TITLE, OPT_PARTIAL, OPT_MERGE };
 	static const struct option opts[] = {
 		{ "model", required_argument, NULL, OPT_MODEL },
 		{ "by", required_argument, NULL, OPT_BY },
@@ -586,10 +585,7 @@ int cmd_compare(int argc, char **argv)
 		{ "title", required_argument, NULL, OPT_TITLE },
 		{ "partial", no_argument, NULL, OPT_PARTIAL },
 		{ "merge", no_argument, NULL, OPT_MERGE },
-		{ "lexicon", required_argument, NULL, OPT_LEXICON },
-		{ "speakers", required_argument, NULL, OPT_SPEAKERS },
-		{ "roles", required_argument, NULL, OPT_ROLES },
-		{ "verbs", required_argument, NULL, OPT_VERBS },
+		CLI_RESOURCE_OPTIONS,
 		{ "output", required_argument, NULL, 'o' },
 		CLI_INPUT_OPTIONS,
 		{ NULL, 0, NULL, 0 },
@@ -653,20 +649,12 @@ int cmd_compare(int argc, char **argv)
 		case OPT_MERGE:
 			merging = true;
 			break;
-		case OPT_LEXICON:
-			if ((ret = cli_resources_lexicon(&x.res, optarg)))
-				goto out;
-			break;
-		case OPT_SPEAKERS:
-			x.res.speakers = optarg;
-			break;
-		case OPT_ROLES:
-			x.res.roles = optarg;
-			break;
-		case OPT_VERBS:
-			x.res.verbs = optarg;
-			break;
 		default: {
+			if (cli_resources_option(&x.res, c, optarg, &ret)) {
+				if (ret)
+					goto out;
+				break;
+			}
 			bool stop;
 			ret = cli_common_option(&x.in, c, optarg, &output, &stop);
 			if (stop)

@@ -210,8 +210,7 @@ static int parse_count(const char *opt, const char *arg, long lo, long hi, long 
 int cmd_train(int argc, char **argv)
 {
 	enum { OPT_LABEL = OPT_FIRST_COMMAND, OPT_ORDER, OPT_GROUP, OPT_FOLDS, OPT_SEED, OPT_C,
-	       OPT_MIN_DF, OPT_MIN_GROUPS, OPT_MAX_VOCAB, OPT_MAX_N, OPT_DENSE, OPT_BLOCKS, OPT_NO_BALANCE, OPT_KEEP_IDENTITY, OPT_FOLDS_OUT, OPT_KERNEL, OPT_GAMMA, OPT_LEXICON,
-	       OPT_SPEAKERS, OPT_ROLES, OPT_VERBS };
+	       OPT_MIN_DF, OPT_MIN_GROUPS, OPT_MAX_VOCAB, OPT_MAX_N, OPT_DENSE, OPT_BLOCKS, OPT_NO_BALANCE, OPT_KEEP_IDENTITY, OPT_FOLDS_OUT, OPT_KERNEL, OPT_GAMMA };
 	static const struct option opts[] = {
 		{ "label", required_argument, NULL, OPT_LABEL },
 		{ "order", required_argument, NULL, OPT_ORDER },
@@ -230,10 +229,7 @@ int cmd_train(int argc, char **argv)
 		{ "folds-out", required_argument, NULL, OPT_FOLDS_OUT },
 		{ "kernel", required_argument, NULL, OPT_KERNEL },
 		{ "gamma", required_argument, NULL, OPT_GAMMA },
-		{ "lexicon", required_argument, NULL, OPT_LEXICON },
-		{ "speakers", required_argument, NULL, OPT_SPEAKERS },
-		{ "roles", required_argument, NULL, OPT_ROLES },
-		{ "verbs", required_argument, NULL, OPT_VERBS },
+		CLI_RESOURCE_OPTIONS,
 		{ "output", required_argument, NULL, 'o' },
 		CLI_INPUT_OPTIONS,
 		{ NULL, 0, NULL, 0 },
@@ -404,20 +400,12 @@ int cmd_train(int argc, char **argv)
 			tc.ngamma = (size_t)n;
 			break;
 		}
-		case OPT_LEXICON:
-			if ((ret = cli_resources_lexicon(&x.res, optarg)))
-				goto out;
-			break;
-		case OPT_SPEAKERS:
-			x.res.speakers = optarg;
-			break;
-		case OPT_ROLES:
-			x.res.roles = optarg;
-			break;
-		case OPT_VERBS:
-			x.res.verbs = optarg;
-			break;
 		default: {
+			if (cli_resources_option(&x.res, c, optarg, &ret)) {
+				if (ret)
+					goto out;
+				break;
+			}
 			bool stop;
 			const char *unused = NULL;
 			ret = cli_common_option(&x.in, c, optarg, &unused, &stop);

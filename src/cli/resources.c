@@ -136,6 +136,26 @@ void cli_resources_release(struct cli_resources *r)
 	memset(r, 0, sizeof(*r));
 }
 
+bool cli_resources_option(struct cli_resources *r, int opt, const char *arg, int *ret)
+{
+	*ret = 0;
+	switch (opt) {
+	case OPT_RES_LEXICON:
+		*ret = cli_resources_lexicon(r, arg);
+		return true;
+	case OPT_RES_SPEAKERS:
+		r->speakers = arg;
+		return true;
+	case OPT_RES_ROLES:
+		r->roles = arg;
+		return true;
+	case OPT_RES_VERBS:
+		r->verbs = arg;
+		return true;
+	}
+	return false;
+}
+
 int cli_resources_lexicon(struct cli_resources *r, const char *path)
 {
 	const char **p = realloc(r->lexicons, (r->nlexicons + 1) * sizeof(*p));

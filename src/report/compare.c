@@ -28,7 +28,7 @@ struct nmap {
 };
 
 struct group {
-	char *name;
+	const char *name; /* the names map's */
 	uint64_t articles, words;
 	int64_t sum;           /* scores, in millionths */
 	uint64_t sq_hi, sq_lo; /* their squares, 128 bits */
@@ -41,8 +41,7 @@ struct slant_compare {
 	struct slant_compare_conf conf; /* strings and arrays owned */
 	struct group *g;
 	size_t ng, capg;
-	uint32_t *slots; /* groups by name: index + 1, or 0 */
-	size_t nslots;
+	struct nmap names; /* group i is names.v[i]'s */
 	/* slant_compare_rows()'s results */
 	struct slant_compare_row *rows;
 	struct slant_compare_count *arena;
@@ -97,8 +96,13 @@ static struct slant_compare_count *nmap_get(struct nmap *m, const char *name)
 			if (!strcmp(m->v[m->slots[k] - 1].name, name))
 				return &m->v[m->slots[k] - 1];
 	}
-	if ((m->n + 1) * 2 > m->nslots && nmap_rehash(m, m->nslots ? m->nslots * 2 : 16))
-		return NULL;
+	if ((m->n + 1) * 2 > m->nslots) {
+		size_t want = m->nslots ? m->nslots * 2 : 16;
+		while ((m->n + 1) * 2 > want)
+			want *= 2;
+		if (nmap_rehash(m, want))
+			return NULL;
+	}
 	if (SLANT_GROW(m->v, m->cap, m->n + 1))
 		return NULL;
 	char *copy = strdup(name);
@@ -195,7 +199,6 @@ struct slant_compare *slant_compare_new(const struct slant_compare_conf *conf)
 
 static void group_free(struct group *g)
 {
-	free(g->name);
 	free(g->labels);
 	free(g->cats);
 	nmap_free(&g->terms);
@@ -210,7 +213,7 @@ void slant_compare_free(struct slant_compare *c)
 	for (size_t i = 0; i < c->ng; i++)
 		group_free(&c->g[i]);
 	free(c->g);
-	free(c->slots);
+	nmap_free(&c->names);
 	free(c->rows);
 	free(c->arena);
 	free((char *)c->conf.by);
@@ -225,50 +228,40 @@ const struct slant_compare_conf *slant_compare_conf(const struct slant_compare *
 	return &c->conf;
 }
 
-static int groups_rehash(struct slant_compare *c, size_t nslots)
-{
-	uint32_t *s = calloc(nslots, sizeof(*s));
-
-	if (!s)
-		return SLANT_ENOMEM;
-	free(c->slots);
-	c->slots = s;
-	c->nslots = nslots;
-	for (size_t i = 0; i < c->ng; i++) {
-		size_t k = name_hash(c->g[i].name) & (nslots - 1);
-		while (s[k])
-			k = (k + 1) & (nslots - 1);
-		s[k] = (uint32_t)(i + 1);
-	}
-	return 0;
-}
-
 static struct group *group_get(struct slant_compare *c, const char *name)
 {
 	if (!name || !*name)
 		name = "(none)";
-	if (c->nslots) {
-		size_t k = name_hash(name) & (c->nslots - 1);
-		for (; c->slots[k]; k = (k + 1) & (c->nslots - 1))
-			if (!strcmp(c->g[c->slots[k] - 1].name, name))
-				return &c->g[c->slots[k] - 1];
-	}
-	if ((c->ng + 1) * 2 > c->nslots && groups_rehash(c, c->nslots ? c->nslots * 2 : 64))
+	struct slant_compare_count *e = nmap_get(&c->names, name);
+	if (!e)
 		return NULL;
+	size_t i = (size_t)(e - c->names.v);
+	if (i < c->ng)
+		return &c->g[i];
+	/* new: its sums */
+	struct group *g;
 	if (SLANT_GROW(c->g, c->capg, c->ng + 1))
-		return NULL;
-	struct group *g = &c->g[c->ng];
+		goto undo;
+	g = &c->g[c->ng];
 	memset(g, 0, sizeof(*g));
-	if (!(g->name = strdup(name)) || !(g->labels = calloc(c->conf.nlabels, sizeof(uint64_t))) ||
+	g->name = e->name;
+	if (!(g->labels = calloc(c->conf.nlabels, sizeof(uint64_t))) ||
 	    !(g->cats = calloc(c->conf.ncategories + 1, sizeof(uint64_t)))) {
 		group_free(g);
-		return NULL;
+		goto undo;
 	}
-	size_t k = name_hash(name) & (c->nslots - 1);
-	while (c->slots[k])
-		k = (k + 1) & (c->nslots - 1);
-	c->slots[k] = (uint32_t)++c->ng;
+	c->ng++;
 	return g;
+undo:
+	/* the name goes too, so that names and groups stay in step */
+	free((char *)e->name);
+	c->names.n--;
+	if (nmap_rehash(&c->names, c->names.nslots)) { /* no table: the next lookup makes one */
+		free(c->names.slots);
+		c->names.slots = NULL;
+		c->names.nslots = 0;
+	}
+	return NULL;
 }
 
 static void add_square(struct group *g, int64_t q)

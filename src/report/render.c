@@ -112,6 +112,18 @@ static int cell_set(struct columns *cs, struct column *c, size_t row, const char
 	return slant_buf_adds(&cs->text, tmp);
 }
 
+/* "Name (3), Other (2)": a cell listing names and their counts. */
+static int list_cell(struct columns *cs, struct column *c, size_t row,
+		     const struct slant_compare_count *v, size_t n)
+{
+	int ret = cell_begin(cs, c, row);
+
+	for (size_t k = 0; !ret && k < n; k++)
+		ret = slant_buf_addf(&cs->text, "%s%s (%" PRIu64 ")", k ? ", " : "", v[k].name,
+				     v[k].count);
+	return ret;
+}
+
 static int pct(struct columns *cs, struct column *c, size_t row, double share, bool tabular)
 {
 	return tabular ? cell_set(cs, c, row, "%.4f", share) :
@@ -198,24 +210,10 @@ static int build(struct columns *cs, const struct slant_compare_conf *conf,
 					     (tabular ? 1 : 100) * ratio(r->groups[k].count, r->quoted_words));
 	}
 	COL(tabular ? "top_speakers" : "top speakers", ALIGN_LEFT, 10, true, false);
-	EACH
-	{
-		const struct slant_compare_row *r = &rows[i];
-		ret = cell_begin(cs, c, i);
-		for (size_t k = 0; !ret && k < r->nspeakers; k++)
-			ret = slant_buf_addf(&cs->text, "%s%s (%" PRIu64 ")", k ? ", " : "",
-					     r->speakers[k].name, r->speakers[k].count);
-	}
+	EACH ret = list_cell(cs, c, i, rows[i].speakers, rows[i].nspeakers);
 	if (conf->ncategories) {
 		COL(tabular ? "top_terms" : "top terms", ALIGN_LEFT, 11, true, false);
-		EACH
-		{
-			const struct slant_compare_row *r = &rows[i];
-			ret = cell_begin(cs, c, i);
-			for (size_t k = 0; !ret && k < r->nterms; k++)
-				ret = slant_buf_addf(&cs->text, "%s%s (%" PRIu64 ")", k ? ", " : "",
-						     r->terms[k].name, r->terms[k].count);
-		}
+		EACH ret = list_cell(cs, c, i, rows[i].terms, rows[i].nterms);
 	}
 	if (!ret)
 		ret = slant_buf_addc(&cs->text, '\0');
