@@ -4,7 +4,7 @@
 # threads), beside `slant score` in the same run; then --partial on two halves of the corpus
 # and --merge, checked to equal the whole run. Prints the commands, wall time, MB/s of
 # uncompressed JSON and peak memory (median of RUNS runs, default 3).
-# Target (issue 13): compare at the speed of score. Skips, successfully, when
+# Target (issue 13): compare at the speed of score (--no-quotes: without the quotation columns). Skips, successfully, when
 # ../shared/corpora is absent.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,6 +21,8 @@ measure "slant score --format jsonl" "$slant" score --format jsonl $map "$corpus
 # shellcheck disable=SC2086
 measure "slant compare --format tsv" "$slant" compare --format tsv $map "$corpus"
 cp "$tmp/out" "$tmp/whole.tsv"
+# shellcheck disable=SC2086
+measure "slant compare --no-quotes --format tsv" "$slant" compare --no-quotes --format tsv $map "$corpus"
 echo "groups:    $(($(wc -l <"$tmp/whole.tsv") - 1))"
 
 # the two halves, each through --partial, then --merge: the same table

@@ -923,6 +923,7 @@ struct slant_compare_conf {
 	const char *const *categories;        /* loaded-term categories (may be none) */
 	size_t ncategories;
 	const char *setup;                    /* model and lexicons: states merge only when equal */
+	bool no_quotes;                       /* quotations not measured: no quotation columns */
 };
 
 /* One quotation of an article, as a compare counts it; strings borrowed for the call. */

@@ -37,6 +37,8 @@ const char cmd_compare_usage[] =
 	"  --wide                 table: every column, whatever the terminal's width\n"
 	"  --width N              table: fit N columns (default: the terminal's, or 100)\n"
 	"  --title TEXT           html and markdown: a heading\n"
+	"  --no-quotes            leave out the quotation columns: no quotation extraction,\n"
+	"                         about as fast as slant score\n"
 	"  --partial              write the per-group sums as a state file for --merge\n"
 	"  --merge                read state files written by --partial instead of a corpus\n"
 	"  --lexicon FILE         a lexicon of loaded terms; repeat for several (default: the\n"
@@ -127,7 +129,7 @@ struct compare {
 	const char *by;
 	struct slant_compare *c;
 	struct slant_report_opts ro;
-	bool partial;
+	bool partial, no_quotes;
 	char *shipped[4]; /* paths of loaded_lexicons[], which cli_data_path() does not keep */
 };
 
@@ -295,7 +297,10 @@ static int work(struct slant_job *job, void *wstate, void *ctx, struct slant_err
 	if ((ret = slant_features_measure(x->f, w->fx, d, a, 0, &j->raw, err)) ||
 	    (ret = slant_features_vector_any(x->f, &j->raw, &j->vec, err)) ||
 	    (ret = slant_model_predict(x->model, &j->vec, &j->pred, err)) ||
-	    (ret = count_terms(x, j, d, w->fx, err)) || (ret = copy_quotes(x, j, w->q, d, a, err)))
+	    (ret = count_terms(x, j, d, w->fx, err)))
+		return ret;
+	j->nquotes = 0;
+	if (!x->no_quotes && (ret = copy_quotes(x, j, w->q, d, a, err)))
 		return ret;
 	return 0;
 }
@@ -436,7 +441,8 @@ static int new_compare(struct compare *x)
 		return ret;
 	}
 	struct slant_compare_conf conf = { x->by ? x->by : "outlet", labels, nl,
-					   slant_model_has_axis(x->model), cats, x->ncats, setup };
+					   slant_model_has_axis(x->model), cats, x->ncats, setup,
+					   x->no_quotes };
 	x->c = slant_compare_new(&conf);
 	free(cats);
 	if (!x->c) {
@@ -574,7 +580,7 @@ static int format_of_path(const char *path)
 int cmd_compare(int argc, char **argv)
 {
 	enum { OPT_MODEL = OPT_FIRST_COMMAND, OPT_BY, OPT_FORMAT, OPT_TOP, OPT_WIDE, OPT_WIDTH,
-	       OPT_TITLE, OPT_PARTIAL, OPT_MERGE };
+	       OPT_TITLE, OPT_PARTIAL, OPT_MERGE, OPT_NO_QUOTES };
 	static const struct option opts[] = {
 		{ "model", required_argument, NULL, OPT_MODEL },
 		{ "by", required_argument, NULL, OPT_BY },
@@ -585,6 +591,7 @@ int cmd_compare(int argc, char **argv)
 		{ "title", required_argument, NULL, OPT_TITLE },
 		{ "partial", no_argument, NULL, OPT_PARTIAL },
 		{ "merge", no_argument, NULL, OPT_MERGE },
+		{ "no-quotes", no_argument, NULL, OPT_NO_QUOTES },
 		CLI_RESOURCE_OPTIONS,
 		{ "output", required_argument, NULL, 'o' },
 		CLI_INPUT_OPTIONS,
@@ -648,6 +655,9 @@ int cmd_compare(int argc, char **argv)
 			break;
 		case OPT_MERGE:
 			merging = true;
+			break;
+		case OPT_NO_QUOTES:
+			x.no_quotes = true;
 			break;
 		default: {
 			if (cli_resources_option(&x.res, c, optarg, &ret)) {

@@ -187,6 +187,7 @@ struct slant_compare *slant_compare_new(const struct slant_compare_conf *conf)
 	c->conf.nlabels = conf->nlabels;
 	c->conf.ncategories = conf->ncategories;
 	c->conf.axis = conf->axis;
+	c->conf.no_quotes = conf->no_quotes;
 	if (!(c->conf.by = dup_or_empty(conf->by)) || !(c->conf.setup = dup_or_empty(conf->setup)) ||
 	    !(c->conf.labels = (const char *const *)dup_list(conf->labels, conf->nlabels)) ||
 	    !(c->conf.categories =
@@ -335,11 +336,12 @@ int slant_compare_merge(struct slant_compare *dst, const struct slant_compare *s
 	const struct slant_compare_conf *a = &dst->conf, *b = &src->conf;
 
 	if (strcmp(a->setup, b->setup) || strcmp(a->by, b->by) || a->axis != b->axis ||
+	    a->no_quotes != b->no_quotes ||
 	    a->nlabels != b->nlabels || a->ncategories != b->ncategories ||
 	    !same_list(a->labels, b->labels, a->nlabels) ||
 	    !same_list(a->categories, b->categories, a->ncategories))
 		return slant_fail(err, SLANT_EDATA, NULL, 0, -1,
-				  "the states were made with different models, lexicons or --by");
+				  "the states were made with different models, lexicons, --by or --no-quotes");
 	for (size_t i = 0; i < src->ng; i++) {
 		const struct group *s = &src->g[i];
 		struct group *g = group_get(dst, s->name);
@@ -577,7 +579,8 @@ int slant_compare_save(const struct slant_compare *c, struct slant_buf *out)
 	if (!ret)
 		ret = add_str(out, c->conf.setup);
 	if (!ret)
-		ret = slant_buf_addf(out, ",\"axis\":%s", c->conf.axis ? "true" : "false");
+		ret = slant_buf_addf(out, ",\"axis\":%s,\"quotes\":%s", c->conf.axis ? "true" : "false",
+				     c->conf.no_quotes ? "false" : "true");
 	if (!ret)
 		ret = add_list(out, "labels", c->conf.labels, c->conf.nlabels);
 	if (!ret)
@@ -811,6 +814,7 @@ struct slant_compare *slant_compare_load(const char *data, size_t len, const cha
 		    *by = cJSON_GetObjectItemCaseSensitive(root, "by"),
 		    *setup = cJSON_GetObjectItemCaseSensitive(root, "setup"),
 		    *axis = cJSON_GetObjectItemCaseSensitive(root, "axis"),
+		    *quotes = cJSON_GetObjectItemCaseSensitive(root, "quotes"),
 		    *groups = cJSON_GetObjectItemCaseSensitive(root, "groups"), *g;
 	if (!cJSON_IsNumber(ver)) {
 		ret = bad(&l, "not a compare state (no \"slant_compare_state\")");
@@ -823,12 +827,12 @@ struct slant_compare *slant_compare_load(const char *data, size_t len, const cha
 		goto out;
 	}
 	if (!cJSON_IsString(by) || !cJSON_IsString(setup) || !cJSON_IsBool(axis) ||
-	    !cJSON_IsArray(groups)) {
-		ret = bad(&l, "missing \"by\", \"setup\", \"axis\" or \"groups\"");
+	    !cJSON_IsBool(quotes) || !cJSON_IsArray(groups)) {
+		ret = bad(&l, "missing \"by\", \"setup\", \"axis\", \"quotes\" or \"groups\"");
 		goto out;
 	}
 	struct slant_compare_conf conf = { by->valuestring, NULL, 0, cJSON_IsTrue(axis), NULL, 0,
-					   setup->valuestring };
+					   setup->valuestring, !cJSON_IsTrue(quotes) };
 	if ((ret = get_strings(&l, root, "labels", &labels, &conf.nlabels)) ||
 	    (ret = get_strings(&l, root, "categories", &cats, &conf.ncategories)))
 		goto out;

@@ -886,9 +886,10 @@ static void table(struct html *h)
 		put_text(h, conf->labels[k]);
 		put(h, "</th>");
 	}
-	put(h, "<th class=\"n\">quotes per article</th><th class=\"n\">scare quotes</th>"
-	       "<th class=\"n\">loaded verbs</th><th>top speakers</th><th>top terms</th>"
-	       "</tr></thead>\n<tbody>\n");
+	if (!conf->no_quotes)
+		put(h, "<th class=\"n\">quotes per article</th><th class=\"n\">scare quotes</th>"
+		       "<th class=\"n\">loaded verbs</th><th>top speakers</th>");
+	put(h, "<th>top terms</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < h->n; i++) {
 		const struct slant_compare_row *r = &h->rows[i];
 
@@ -909,21 +910,29 @@ static void table(struct html *h)
 		for (size_t k = 0; k < conf->nlabels; k++)
 			putf(h, "<td class=\"n\">%s</td>",
 			     percent(a, sizeof(a), r->labels[k], r->articles));
-		putf(h,
-		     "<td class=\"n\">%s</td><td class=\"n\" title=\"of quotations\">%s</td>"
-		     "<td class=\"n\" title=\"of attribution verbs\">%s</td><td class=\"list\">",
-		     fixed(a, sizeof(a), ratio(r->quotes, r->articles), 1, false),
-		     percent(b, sizeof(b), r->kinds[SLANT_QUOTE_SCARE], r->quotes),
-		     percent(c, sizeof(c), r->loaded, r->verbs));
-		count_list(h, r->speakers, r->nspeakers);
-		put(h, "</td><td class=\"list\">");
+		if (!conf->no_quotes) {
+			putf(h,
+			     "<td class=\"n\">%s</td><td class=\"n\" title=\"of quotations\">%s</td>"
+			     "<td class=\"n\" title=\"of attribution verbs\">%s</td><td class=\"list\">",
+			     fixed(a, sizeof(a), ratio(r->quotes, r->articles), 1, false),
+			     percent(b, sizeof(b), r->kinds[SLANT_QUOTE_SCARE], r->quotes),
+			     percent(c, sizeof(c), r->loaded, r->verbs));
+			count_list(h, r->speakers, r->nspeakers);
+			put(h, "</td>");
+		}
+		put(h, "<td class=\"list\">");
 		count_list(h, r->terms, r->nterms);
 		put(h, "</td></tr>\n");
 	}
-	put(h, "</tbody>\n</table>\n<p class=\"note\">Scare quotes: the share of quotations that "
-	       "quote no one. Loaded verbs: the share of attribution verbs that are loaded "
-	       "(&#8220;claimed&#8221;, &#8220;slammed&#8221;) rather than neutral "
-	       "(&#8220;said&#8221;).</p>\n</section>\n");
+	put(h, "</tbody>\n</table>\n");
+	if (conf->no_quotes)
+		put(h, "<p class=\"note\">Quotations were not measured (--no-quotes).</p>\n");
+	else
+		put(h, "<p class=\"note\">Scare quotes: the share of quotations that "
+		       "quote no one. Loaded verbs: the share of attribution verbs that are loaded "
+		       "(&#8220;claimed&#8221;, &#8220;slammed&#8221;) rather than neutral "
+		       "(&#8220;said&#8221;).</p>\n");
+	put(h, "</section>\n");
 }
 
 /* ------------------------------------------------------------------- entry */
@@ -954,7 +963,8 @@ int slant_report_html(struct slant_compare *c, const struct slant_report_opts *o
 	if (h.n) {
 		if (h.conf->axis)
 			chart_score(&h);
-		chart_speakers(&h);
+		if (!h.conf->no_quotes)
+			chart_speakers(&h);
 		if (h.conf->ncategories)
 			chart_terms(&h);
 		table(&h);

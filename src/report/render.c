@@ -193,6 +193,8 @@ static int build(struct columns *cs, const struct slant_compare_conf *conf,
 					    1000 * ratio(rows[i].categories[k], rows[i].words));
 		}
 	}
+	if (conf->no_quotes)
+		goto lists;
 	COL(tabular ? "quotes_per_article" : "quotes/art", ALIGN_RIGHT, 5, false, false);
 	EACH ret = cell_set(cs, c, i, tabular ? "%.3f" : "%.1f", ratio(rows[i].quotes, rows[i].articles));
 	COL(tabular ? "scare_quote_rate" : "scare", ALIGN_RIGHT, 6, false, false);
@@ -211,6 +213,7 @@ static int build(struct columns *cs, const struct slant_compare_conf *conf,
 	}
 	COL(tabular ? "top_speakers" : "top speakers", ALIGN_LEFT, 10, true, false);
 	EACH ret = list_cell(cs, c, i, rows[i].speakers, rows[i].nspeakers);
+lists:
 	if (conf->ncategories) {
 		COL(tabular ? "top_terms" : "top terms", ALIGN_LEFT, 11, true, false);
 		EACH ret = list_cell(cs, c, i, rows[i].terms, rows[i].nterms);
@@ -491,7 +494,9 @@ static int render_json(const struct slant_compare_conf *conf, const struct slant
 	int ret = slant_buf_adds(b, "{\"by\":");
 
 	if (!ret) ret = add_js(b, conf->by);
-	if (!ret) ret = slant_buf_addf(b, ",\"axis\":%s,\"labels\":[", conf->axis ? "true" : "false");
+	if (!ret)
+		ret = slant_buf_addf(b, ",\"axis\":%s,\"quotes\":%s,\"labels\":[", conf->axis ? "true" : "false",
+				     conf->no_quotes ? "false" : "true");
 	for (size_t k = 0; !ret && k < conf->nlabels; k++) {
 		if (k) ret = slant_buf_addc(b, ',');
 		if (!ret) ret = add_js(b, conf->labels[k]);
@@ -552,6 +557,11 @@ static int render_json(const struct slant_compare_conf *conf, const struct slant
 				if (!ret) ret = slant_buf_addf(b, ",\"count\":%" PRIu64 "}", r->terms[k].count);
 			}
 			if (!ret) ret = slant_buf_addc(b, ']');
+		}
+		if (conf->no_quotes) {
+			if (!ret)
+				ret = slant_buf_addc(b, '}');
+			continue;
 		}
 		if (!ret)
 			ret = slant_buf_addf(b, ",\"quotes\":{\"count\":%" PRIu64 ",\"per_article\":",

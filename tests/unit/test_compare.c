@@ -12,7 +12,7 @@ static const char *const cats[] = { "crime", "humanitarian" };
 
 static struct slant_compare *new_compare(const char *setup)
 {
-	struct slant_compare_conf conf = { "outlet", lcr, 3, true, cats, 2, setup };
+	struct slant_compare_conf conf = { "outlet", lcr, 3, true, cats, 2, setup, false };
 	struct slant_compare *c = slant_compare_new(&conf);
 
 	assert_non_null(c);
@@ -296,7 +296,9 @@ static void test_merge_equals_one_run(void **state)
 static void test_merge_refuses_other_setup(void **state)
 {
 	struct slant_compare *a = new_compare("model 1"), *b = new_compare("model 2");
-	struct slant_compare_conf conf = { "topic", lcr, 3, true, cats, 2, "model 1" };
+	struct slant_compare_conf conf = { "topic", lcr, 3, true, cats, 2, "model 1", false };
+	struct slant_compare_conf nq = { "outlet", lcr, 3, true, cats, 2, "model 1", true };
+	struct slant_compare *noq = slant_compare_new(&nq);
 	struct slant_compare *by = slant_compare_new(&conf);
 	struct slant_err err;
 
@@ -308,12 +310,43 @@ static void test_merge_refuses_other_setup(void **state)
 	assert_non_null(strstr(err.msg, "different"));
 	slant_err_clear(&err);
 	assert_int_equal(slant_compare_merge(a, by, &err), SLANT_EDATA);
+	slant_err_clear(&err);
+	assert_int_equal(slant_compare_merge(a, noq, &err), SLANT_EDATA);
 	const struct slant_compare_row *rows;
 	assert_int_equal(slant_compare_rows(a, 0, &rows), 1); /* unchanged */
 	assert_int_equal(rows[0].articles, 1);
 	slant_compare_free(a);
 	slant_compare_free(b);
 	slant_compare_free(by);
+	slant_compare_free(noq);
+}
+
+/* Without quotations measured, no format shows a quotation column, and the state says so. */
+static void test_no_quotes(void **state)
+{
+	struct slant_compare_conf conf = { "outlet", lcr, 3, true, cats, 2, "s", true };
+	struct slant_compare *c = slant_compare_new(&conf);
+
+	(void)state;
+	assert_non_null(c);
+	for (unsigned i = 0; i < 30; i++)
+		add_article(c, i);
+	for (int f = SLANT_REPORT_TABLE; f <= SLANT_REPORT_HTML; f++) {
+		char *out = render(c, (enum slant_report_format)f, 200, true);
+		assert_null(strstr(out, "quotes/art"));
+		assert_null(strstr(out, "quotes_per_article"));
+		assert_null(strstr(out, "per_article"));
+		assert_null(strstr(out, "speaker"));
+		assert_non_null(strstr(out, "Alpha"));
+		free(out);
+	}
+	char *s = state_of(c);
+	assert_non_null(strstr(s, "\"quotes\":false"));
+	struct slant_compare *l = reload(c);
+	assert_true(slant_compare_conf(l)->no_quotes);
+	free(s);
+	slant_compare_free(l);
+	slant_compare_free(c);
 }
 
 /* ---------------------------------------------------------------- state */
@@ -621,6 +654,7 @@ int main(void)
 		cmocka_unit_test(test_terms_and_quotes),
 		cmocka_unit_test(test_merge_equals_one_run),
 		cmocka_unit_test(test_merge_refuses_other_setup),
+		cmocka_unit_test(test_no_quotes),
 		cmocka_unit_test(test_state_round_trip_and_refusals),
 		cmocka_unit_test(test_csv_quoting),
 		cmocka_unit_test(test_tsv_json_markdown_escaping),

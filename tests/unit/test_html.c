@@ -8,7 +8,7 @@ static const char *const cats[] = { "immigration", "crime", "economy" };
 
 static struct slant_compare *new_compare(bool axis, size_t ncat)
 {
-	struct slant_compare_conf conf = { "outlet", labels, 3, axis, cats, ncat, "test" };
+	struct slant_compare_conf conf = { "outlet", labels, 3, axis, cats, ncat, "test", false };
 	struct slant_compare *c = slant_compare_new(&conf);
 
 	assert_non_null(c);
@@ -211,7 +211,7 @@ static void test_hostile_names_are_escaped(void **state)
 {
 	static const char *const bad_labels[] = { "<b>left</b>", "center", "right & co" };
 	static const char *const bad_cats[] = { "a<b", "c&d" };
-	struct slant_compare_conf conf = { "out\"let", bad_labels, 3, true, bad_cats, 2, "x" };
+	struct slant_compare_conf conf = { "out\"let", bad_labels, 3, true, bad_cats, 2, "x", false };
 	struct slant_compare *c = slant_compare_new(&conf);
 	const struct slant_compare_term terms[] = { { "<img src=x>", 2 } };
 	const struct slant_compare_quote q[] = {
@@ -660,7 +660,7 @@ static void test_many_groups_and_long_names(void **state)
 		"c13", "c14", "c15", "c16", "c17", "c18", "c19", "c20", "c21", "c22", "c23", "c24",
 		"c25", "c26", "c27", "c28", "c29", "c30", "c31", "c32", "c33", "c34", "c35",
 	};
-	struct slant_compare_conf conf = { "outlet", labels, 3, true, many, 35, "x" };
+	struct slant_compare_conf conf = { "outlet", labels, 3, true, many, 35, "x", false };
 	struct slant_compare *c = slant_compare_new(&conf);
 	uint64_t cat[35] = { 0 };
 	char name[64], longname[600] = "";
