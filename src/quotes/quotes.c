@@ -2422,6 +2422,55 @@ static int credit_lines(struct slant_quotes *q)
 	return 0;
 }
 
+/*
+ * A description that names someone nearby: "the spokesman, Don Stewart", "the chairman of the
+ * Joint Chiefs of Staff, Gen. Martin Dempsey" (a name after a comma, a few words on), or "the
+ * Virginia Republican" (the last person named of that party). The named entity, or NONE.
+ */
+static uint32_t described_person(const struct slant_quotes *q, uint32_t mi)
+{
+	const struct mention *m = &q->ments[mi];
+	const struct entity *e = &q->ents[m->entity];
+
+	if ((m->kind != M_ROLE && m->kind != M_NAME) || e->type == SLANT_SPEAKER_ORG)
+		return NONE;
+	/* an appositive name after the description, in the same sentence */
+	for (uint32_t u = m->te; m->kind == M_ROLE && u < m->te + 8 && u + 1 < q->scan_end; u++) {
+		if ((q->tokinfo[u] & TI_INQUOTE) || q->toks[u].kind == SLANT_TOK_QUOTE ||
+		    q->sent_of[u] != q->sent_of[m->tb] || q->verb_at[u])
+			break;
+		if (!punct_is(q, u, ','))
+			continue;
+		for (uint32_t v = u + 1; v < u + 4 && v < q->scan_end; v++) {
+			uint32_t n = mention_starting(q, v);
+			if (n != NONE && q->ments[n].kind == M_NAME &&
+			    q->ents[q->ments[n].entity].type == SLANT_SPEAKER_PERSON)
+				return q->ments[n].entity;
+			if (!is_cap(q, v)) /* only a title may stand between: "Gen.", "Rep." */
+				break;
+		}
+		break;
+	}
+	/* "the Virginia Republican", "the Illinois Democrat": the last of that party named (the
+	 * capitalised run reads as a name, the role table may know the word) */
+	uint32_t last = m->te - 1;
+	const char *party = norm_is(q, last, "republican") ? "republican" :
+			    norm_is(q, last, "democrat") ? "democrat" : NULL;
+	if (!party || (m->kind == M_NAME && (m->tb == 0 || !norm_is(q, m->tb - 1, "the"))))
+		return NONE;
+	for (size_t i = mi; i-- > 0;) {
+		const struct mention *pm = &q->ments[i];
+		if (pm->kind != M_NAME)
+			continue;
+		const struct entity *pe = &q->ents[pm->entity];
+		const char *g = pe->person != NONE ? q->conf->people->speakers[pe->person].group :
+						     pe->group;
+		if (pe->type == SLANT_SPEAKER_PERSON && g && !strcmp(g, party))
+			return pm->entity;
+	}
+	return NONE;
+}
+
 static int attribute(struct slant_quotes *q)
 {
 	size_t np;
@@ -2479,6 +2528,20 @@ static int attribute(struct slant_quotes *q)
 		a = r.found ? r : l;
 		if (a.found && a.ment != NONE && q->ments[a.ment].kind == M_PRONOUN)
 			a.entity = pronoun_speaker(q, &q->ments[a.ment], i, para);
+		if (a.found && a.ment != NONE &&
+		    (q->ments[a.ment].kind == M_ROLE || q->ments[a.ment].kind == M_NAME)) {
+			uint32_t named = described_person(q, a.ment);
+			if (named != NONE) {
+				/* the description says what the name does not: "a DHS spokesman" */
+				struct entity *ne = &q->ents[named];
+				const struct entity *de = &q->ents[q->ments[a.ment].entity];
+				if (ne->person == NONE && ne->role == NONE)
+					ne->role = de->role;
+				if (ne->person == NONE && ne->affil == NONE)
+					ne->affil = de->affil;
+				a.entity = named;
+			}
+		}
 		a.found = a.entity != NONE;
 		bool inherited = false, echo = false;
 		if (!a.found && (qt->flags & SLANT_QUOTEF_CONTINUED) && prev != NONE &&

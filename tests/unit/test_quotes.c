@@ -368,6 +368,26 @@ static void test_credit_lines(void **state)
 		"direct|-|-|It is a cruel idea, and a costly one.\n");
 }
 
+/* A description that names someone: an appositive name after it, or a party and a state. */
+static void test_descriptions(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_string_equal(run(f, "“The Senate will not send it,” said the spokeswoman, Dana Stewart."),
+			    "direct|Dana Stewart|said|The Senate will not send it,\n");
+	/* the name takes what the description says: a DHS spokesman speaks for the department */
+	assert_string_equal(run(f, "A DHS spokeswoman, Curtis Vail, said in a statement that everyone "
+				   "“has access to due process.”"),
+			    "partial|Curtis Vail|said|has access to due process.\n");
+	assert_string_equal(speaker_of(f, 0)->group, "federal");
+	assert_string_equal(run(f, "Sen. Dick Durbin spoke after the vote. Mayor Elena Varga left "
+				   "early. “This is a disgrace,” the Illinois Democrat said."),
+			    "direct|Dick Durbin|said|This is a disgrace,\n");
+	/* no one of that party named: the description stays */
+	assert_string_equal(run(f, "“This is a disgrace,” the Illinois Republican said."),
+			    "direct|Illinois Republican|said|This is a disgrace,\n");
+}
+
 /* ---------------------------------------------------- pronouns and roles */
 
 static void test_pronouns_and_roles(void **state)
@@ -555,6 +575,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_marks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_credit_lines, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_descriptions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_apostrophes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_multi_paragraph, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unclosed, setup, teardown),
