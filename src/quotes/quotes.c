@@ -1768,6 +1768,13 @@ static int find_mentions(struct slant_quotes *q)
 				t = re - 1;
 				continue;
 			}
+			/* "vying to host the Democrats", "will host": a verb, not the role */
+			if (t > 0 && !is_cap(q, t) && (norm_is(q, t - 1, "to") || norm_is(q, t - 1, "will") ||
+						       norm_is(q, t - 1, "would") || norm_is(q, t - 1, "can") ||
+						       norm_is(q, t - 1, "could"))) {
+				t = re - 1;
+				continue;
+			}
 			if (role_mention(q, t, re, r))
 				return SLANT_ENOMEM;
 			t = re - 1;
