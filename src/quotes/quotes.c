@@ -2439,8 +2439,25 @@ static uint32_t described_person(const struct slant_quotes *q, uint32_t mi)
 	const struct mention *m = &q->ments[mi];
 	const struct entity *e = &q->ents[m->entity];
 
-	if ((m->kind != M_ROLE && m->kind != M_NAME) || e->type == SLANT_SPEAKER_ORG)
+	if (m->kind != M_ROLE && m->kind != M_NAME)
 		return NONE;
+	if (e->type == SLANT_SPEAKER_ORG) {
+		/* "INPE researcher Alberto Setzer", "Bank of America's Ethan Harris": the person
+		 * the organisation qualifies */
+		for (uint32_t u = m->te; u < m->te + 6 && u < q->scan_end; u++) {
+			uint32_t n = mention_starting(q, u);
+			if (n != NONE && q->ments[n].kind == M_NAME &&
+			    q->ents[q->ments[n].entity].type == SLANT_SPEAKER_PERSON)
+				return q->ments[n].entity;
+			const char *w = norm(q, u);
+			bool poss = !strcmp(w, "'s") || !strcmp(w, "s") || !strcmp(w, "'") ||
+				    punct_is(q, u, '\'');
+			if (!poss && (q->toks[u].kind != SLANT_TOK_WORD || q->verb_at[u] ||
+				      (q->tokinfo[u] & TI_INQUOTE)))
+				break;
+		}
+		return NONE;
+	}
 	/* an appositive name after the description, in the same sentence */
 	for (uint32_t u = m->te; m->kind == M_ROLE && u < m->te + 8 && u + 1 < q->scan_end; u++) {
 		if ((q->tokinfo[u] & TI_INQUOTE) || q->toks[u].kind == SLANT_TOK_QUOTE ||

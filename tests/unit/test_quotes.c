@@ -384,6 +384,9 @@ static void test_descriptions(void **state)
 	assert_string_equal(run(f, "Sen. Dick Durbin spoke after the vote. Mayor Elena Varga left "
 				   "early. “This is a disgrace,” the Illinois Democrat said."),
 			    "direct|Dick Durbin|said|This is a disgrace,\n");
+	/* an organisation qualifying a person: the person speaks */
+	assert_string_equal(run(f, "“The figures are final,” said INPE director Ana Ruiz."),
+			    "direct|Ana Ruiz|said|The figures are final,\n");
 	/* a role word used as a verb names no one: "vying to host", "will host" */
 	assert_string_equal(run(f, "As for the cities vying to host the convention, Dick Durbin "
 				   "seemed unworried.\n\n“Philly is a nice city,” he said."),
