@@ -2369,7 +2369,28 @@ static int credit_lines(struct slant_quotes *q)
 	uint32_t last_credit = 0;
 
 	for (size_t i = 0; i < q->nquotes; i++) {
-		const struct slant_quote *cq = &q->quotes[i];
+		struct slant_quote *pq = &q->quotes[i];
+		/* a pull quote: “…” — House Speaker Paul Ryan, the name closing the line */
+		if (!pq->depth && pq->speaker == NONE && !(pq->flags & SLANT_QUOTEF_UNCLOSED) &&
+		    pq->tok_end + 2 < q->scan_end && is_dash(q, pq->tok_end + 1)) {
+			for (uint32_t v = pq->tok_end + 2; v < pq->tok_end + 6 && v < q->scan_end; v++) {
+				uint32_t n = mention_starting(q, v);
+				if (n != NONE && q->ments[n].kind == M_NAME &&
+				    q->ents[q->ments[n].entity].type == SLANT_SPEAKER_PERSON) {
+					uint32_t e = q->ments[n].te;
+					if (e >= q->ntoks || line_break_between(q, e - 1, e)) {
+						pq->speaker = q->ments[n].entity;
+						if ((pq->kind == SLANT_QUOTE_SCARE || pq->kind == SLANT_QUOTE_TITLE) &&
+						    pq->words >= 4)
+							pq->kind = SLANT_QUOTE_DIRECT;
+					}
+					break;
+				}
+				if (!is_cap(q, v) && !punct_is(q, v, '.')) /* "Sen. Dick Durbin" */
+					break;
+			}
+		}
+		const struct slant_quote *cq = pq;
 		uint32_t tb = cq->tok_end + 1, te = tb, comma = NONE;
 		if (cq->depth || (cq->flags & SLANT_QUOTEF_UNCLOSED) || tb >= q->scan_end ||
 		    !line_break_between(q, cq->tok_end, tb))

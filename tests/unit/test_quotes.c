@@ -363,6 +363,10 @@ static void test_credit_lines(void **state)
 		       "Dana Whitlow, The Lakeshore Progress\n"),
 		"direct|-|-|The plan will fail the families who need it most.\n"
 		"direct|Dana Whitlow|-|It is a cruel idea, and a costly one.\n");
+	/* a pull quote: a dash and the name closing the line */
+	assert_string_equal(run(f, "Durbin backed the memo.\n\n“Let it all out. Cleanse the agency.” — "
+				   "Sen. Dick Durbin\n\nThe vote came later.\n"),
+			    "direct|Dick Durbin|-|Let it all out. Cleanse the agency.\n");
 	/* a line that is not a credit: lower-case words, or a quotation, or no comma */
 	assert_string_equal(
 		run(f, "“It is a cruel idea, and a costly one.”\n\nDana Whitlow disagreed, loudly.\n"),
