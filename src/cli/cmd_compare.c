@@ -221,7 +221,8 @@ static int count_terms(struct compare *x, struct cjob *j, const struct slant_doc
 	if (own) {
 		if (!GROW(j->m.v, j->m.cap, own->n + 1))
 			return slant_err_set(err, SLANT_ENOMEM, NULL, 0, "out of memory");
-		memcpy(j->m.v, own->v, own->n * sizeof(*own->v));
+		if (own->n) /* own->v may be NULL before a first match */
+			memcpy(j->m.v, own->v, own->n * sizeof(*own->v));
 		j->m.n = own->n;
 	} else if ((ret = slant_lexicon_match(x->lx, d, &j->m, err))) {
 		return ret;
@@ -672,12 +673,23 @@ int cmd_compare(int argc, char **argv)
 		}
 		}
 	}
+	bool format_given = format >= 0;
 	if (format < 0 && output && strcmp(output, "-"))
 		format = format_of_path(output);
 	if (format < 0)
 		format = isatty(STDOUT_FILENO) && !output ? SLANT_REPORT_TABLE : SLANT_REPORT_TSV;
 	x.ro.format = (enum slant_report_format)format;
 	x.ro.width = width ? width : terminal_width();
+	if (merging && (x.by || dir || x.no_quotes || x.res.nlexicons || x.res.speakers ||
+			x.res.roles || x.res.verbs)) {
+		ret = cli_usage_error("--merge takes the model, lexicons, --by and --no-quotes from "
+				      "the states; give them to the --partial runs");
+		goto out;
+	}
+	if (x.partial && format_given) {
+		ret = cli_usage_error("--partial writes a state; --format is for the report");
+		goto out;
+	}
 	if (merging) { /* with --partial, states merged into one state: a reducer's reducer */
 		ret = merge(&x, output, argc - optind, argv + optind);
 		goto out;

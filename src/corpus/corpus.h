@@ -39,6 +39,8 @@ struct stream {
 	unsigned char *in;          /* compressed input */
 	size_t in_len;
 	bool in_eof, probed, gzip; /* probed: the first bytes told gzip from plain */
+	bool in_header;             /* a member's header is being read */
+	struct isal_gzip_header gzh; /* its fields, kept across reads: a header may span two */
 #else
 	gzFile gz;
 #endif

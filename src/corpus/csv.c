@@ -46,9 +46,10 @@ void stream_close(struct stream *st)
 /* Reads more compressed (or plain) input into `in`, after what is left of it. */
 static int read_in(struct stream *st, struct slant_err *err)
 {
-	size_t keep = st->isal ? st->isal->avail_in : 0;
+	/* what is left: gzip input not consumed yet, or the first bytes while probing */
+	size_t keep = st->isal ? st->isal->avail_in : st->in_len;
 
-	if (keep)
+	if (st->isal && keep)
 		memmove(st->in, st->isal->next_in, keep);
 	ssize_t n;
 	do
@@ -66,10 +67,17 @@ static int read_in(struct stream *st, struct slant_err *err)
 	return 0;
 }
 
+/*
+ * A member starts: its header is read by isal_read_gzip_header(), which resumes across reads
+ * (isal_inflate() would lose a header cut by a read: intel/isa-l#224, a long file name at a
+ * 256 KiB boundary); isal_inflate() then checks the trailer's CRC and size.
+ */
 static int start_member(struct stream *st)
 {
 	isal_inflate_reset(st->isal);
-	st->isal->crc_flag = ISAL_GZIP; /* headers parsed, CRC and size checked */
+	isal_gzip_header_init(&st->gzh);
+	st->in_header = true;
+	st->isal->crc_flag = ISAL_GZIP_NO_HDR_VER;
 	return 0;
 }
 
@@ -106,6 +114,15 @@ static int inflate_chunk(struct stream *st, struct slant_err *err)
 		if (!z->avail_in && st->in_eof)
 			return slant_fail(err, SLANT_EIO, st->name, st->line + 1, -1,
 					  "cannot read: compressed data is truncated");
+		if (st->in_header) {
+			ret = isal_read_gzip_header(z, &st->gzh);
+			if (ret == ISAL_END_INPUT)
+				continue; /* the rest of it comes with the next read */
+			if (ret != ISAL_DECOMP_OK)
+				return slant_fail(err, SLANT_EIO, st->name, st->line + 1, -1,
+						  "cannot read: bad gzip header");
+			st->in_header = false;
+		}
 		ret = isal_inflate(z);
 		if (ret < 0)
 			return slant_fail(err, SLANT_EIO, st->name, st->line + 1, -1,
@@ -129,10 +146,12 @@ int stream_fill(struct stream *st, struct slant_err *err)
 	if (st->pos < st->len)
 		return 1;
 	if (!st->probed) {
-		/* the first read tells gzip from plain */
+		/* the first two bytes tell gzip from plain (a pipe may give them one at a time) */
 		st->probed = true;
-		if ((ret = read_in(st, err)))
-			return ret;
+		do
+			if ((ret = read_in(st, err)))
+				return ret;
+		while (st->in_len < 2 && !st->in_eof);
 		if (st->in_len >= 2 && st->in[0] == 0x1f && st->in[1] == 0x8b) {
 			if (!(st->isal = malloc(sizeof(*st->isal))))
 				return slant_fail_oom(err);

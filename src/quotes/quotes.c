@@ -2378,10 +2378,13 @@ static int credit_lines(struct slant_quotes *q)
 				if (n != NONE && q->ments[n].kind == M_NAME &&
 				    q->ents[q->ments[n].entity].type == SLANT_SPEAKER_PERSON) {
 					uint32_t e = q->ments[n].te;
-					if (e >= q->ntoks || line_break_between(q, e - 1, e)) {
+					/* a word or two held apart stays nobody's ("Shameful." — X) */
+					bool aside = pq->kind == SLANT_QUOTE_SCARE ||
+						     pq->kind == SLANT_QUOTE_TITLE;
+					if ((e >= q->ntoks || line_break_between(q, e - 1, e)) &&
+					    (!aside || pq->words >= 4)) {
 						pq->speaker = q->ments[n].entity;
-						if ((pq->kind == SLANT_QUOTE_SCARE || pq->kind == SLANT_QUOTE_TITLE) &&
-						    pq->words >= 4)
+						if (aside)
 							pq->kind = SLANT_QUOTE_DIRECT;
 					}
 					break;
@@ -2437,7 +2440,9 @@ static int credit_lines(struct slant_quotes *q)
 			    (next_open != NONE && reporter_words(q, qt->tok_end + 1, next_open) > 6))
 				break;
 			next_open = qt->tok_begin - 1;
-			if (qt->speaker != NONE)
+			if (qt->speaker != NONE ||
+			    ((qt->kind == SLANT_QUOTE_SCARE || qt->kind == SLANT_QUOTE_TITLE) &&
+			     qt->words < 4))
 				continue;
 			qt->speaker = who;
 			qt->flags |= SLANT_QUOTEF_INHERITED;
@@ -2854,8 +2859,8 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 		/* and a line after it, which may credit it (credit_lines()) */
 		if (last->para + 1 < np && paras[last->para + 1].tok_begin < paras[last->para + 1].tok_end)
 			q->scan_end = paras[last->para + 1].tok_begin +
-				      (paras[last->para + 1].tok_end - paras[last->para + 1].tok_begin < 17 ?
-					       paras[last->para + 1].tok_end - paras[last->para + 1].tok_begin : 17);
+				      (paras[last->para + 1].tok_end - paras[last->para + 1].tok_begin < 18 ?
+					       paras[last->para + 1].tok_end - paras[last->para + 1].tok_begin : 18);
 		for (size_t i = 0; i < q->nquotes; i++) /* an outer quotation may end later */
 			if (q->quotes[i].tok_end + 1 > q->scan_end)
 				q->scan_end = q->quotes[i].tok_end + 1 < q->ntoks ? q->quotes[i].tok_end + 1 : (uint32_t)q->ntoks;

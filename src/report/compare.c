@@ -90,6 +90,13 @@ static int nmap_rehash(struct nmap *m, size_t nslots)
 /* The entry named `name`, added with zero counts when new; NULL out of memory. */
 static struct slant_compare_count *nmap_get(struct nmap *m, const char *name)
 {
+	if (m->n && !m->nslots) { /* a rehash failed out of memory: make the table again */
+		size_t want = 16;
+		while (m->n * 2 > want)
+			want *= 2;
+		if (nmap_rehash(m, want))
+			return NULL;
+	}
 	if (m->nslots) {
 		size_t k = name_hash(name) & (m->nslots - 1);
 		for (; m->slots[k]; k = (k + 1) & (m->nslots - 1))
@@ -347,9 +354,12 @@ int slant_compare_merge(struct slant_compare *dst, const struct slant_compare *s
 		struct group *g = group_get(dst, s->name);
 		if (!g)
 			return slant_fail_oom(err);
-		g->articles += s->articles;
-		g->words += s->words;
-		g->sum += s->sum;
+		/* states from a file may hold anything: sums that would overflow are refused */
+		if (__builtin_add_overflow(g->articles, s->articles, &g->articles) ||
+		    __builtin_add_overflow(g->words, s->words, &g->words) ||
+		    __builtin_add_overflow(g->sum, s->sum, &g->sum))
+			return slant_fail(err, SLANT_EDATA, NULL, 0, -1,
+					  "group \"%s\": sums too large to add", s->name);
 		uint64_t lo = g->sq_lo + s->sq_lo;
 		g->sq_hi += s->sq_hi + (lo < g->sq_lo);
 		g->sq_lo = lo;
@@ -512,6 +522,12 @@ static int add_list(struct slant_buf *b, const char *key, const char *const *v, 
 	return ret ? ret : slant_buf_addc(b, ']');
 }
 
+static int cmp_count_name(const void *a, const void *b)
+{
+	return strcmp(((const struct slant_compare_count *)a)->name,
+		      ((const struct slant_compare_count *)b)->name);
+}
+
 static int add_nmap(struct slant_buf *b, const char *key, const struct nmap *m, bool speakers)
 {
 	/* sorted by name: the same sums, the same file */
@@ -522,12 +538,7 @@ static int add_nmap(struct slant_buf *b, const char *key, const struct nmap *m, 
 		return SLANT_ENOMEM;
 	if (m->n) /* m->v is NULL for an empty map */
 		memcpy(v, m->v, m->n * sizeof(*v));
-	for (size_t i = 1; i < m->n; i++) /* insertion sort: short lists, stable */
-		for (size_t j = i; j > 0 && strcmp(v[j - 1].name, v[j].name) > 0; j--) {
-			struct slant_compare_count t = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
+	qsort(v, m->n, sizeof(*v), cmp_count_name); /* names in one map are unique */
 	ret = slant_buf_addf(b, ",\"%s\":[", key);
 	for (size_t i = 0; !ret && i < m->n; i++) {
 		ret = slant_buf_adds(b, i ? ",[" : "[");
@@ -641,16 +652,6 @@ static int bad(struct loader *l, const char *what)
 	return slant_fail(l->err, SLANT_EDATA, l->name, 0, -1, "%s", what);
 }
 
-static bool get_u64(const cJSON *o, const char *key, uint64_t *out)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-	if (!cJSON_IsNumber(v) || !(v->valuedouble >= 0) || v->valuedouble > 9007199254740992.0 ||
-	    v->valuedouble != floor(v->valuedouble))
-		return false;
-	*out = (uint64_t)v->valuedouble;
-	return true;
-}
-
 static bool num_u64(const cJSON *v, uint64_t *out)
 {
 	if (!cJSON_IsNumber(v) || !(v->valuedouble >= 0) || v->valuedouble > 9007199254740992.0 ||
@@ -658,6 +659,11 @@ static bool num_u64(const cJSON *v, uint64_t *out)
 		return false;
 	*out = (uint64_t)v->valuedouble;
 	return true;
+}
+
+static bool get_u64(const cJSON *o, const char *key, uint64_t *out)
+{
+	return num_u64(cJSON_GetObjectItemCaseSensitive(o, key), out);
 }
 
 static bool str_int(const cJSON *v, bool sign, uint64_t *u, int64_t *s)
@@ -767,8 +773,10 @@ static int load_group(struct loader *l, struct slant_compare *c, const cJSON *o)
 	if (!g->articles)
 		return bad(l, "no articles");
 	/* a sum of scores in [-1, 1] */
-	if ((g->sum < 0 ? -(double)g->sum : (double)g->sum) > (double)g->articles * SCALE)
-		return bad(l, "score sum out of range");
+	if ((g->sum < 0 ? -(double)g->sum : (double)g->sum) > (double)g->articles * SCALE ||
+	    (long double)g->sq_hi * 18446744073709551616.0L + (long double)g->sq_lo >
+		    (long double)g->articles * SCALE * SCALE)
+		return bad(l, "score sums out of range");
 	if ((ret = get_u64s(l, o, "labels", g->labels, c->conf.nlabels)) ||
 	    (ret = get_u64s(l, o, "categories", g->cats, c->conf.ncategories)) ||
 	    (ret = get_u64s(l, o, "kinds", g->kinds, 4)))
@@ -803,13 +811,19 @@ struct slant_compare *slant_compare_load(const char *data, size_t len, const cha
 	struct loader l = { name, err, NULL };
 	struct slant_compare *c = NULL;
 	const char **labels = NULL, **cats = NULL;
-	cJSON *root = cJSON_ParseWithLength(data, len);
+	const char *end = NULL;
+	cJSON *root = cJSON_ParseWithLengthOpts(data, len, &end, false);
 	int ret = 0;
 
 	if (!root) {
 		ret = bad(&l, "not a compare state (bad JSON)");
 		goto out;
 	}
+	for (; end && end < data + len; end++)
+		if (*end != ' ' && *end != '\t' && *end != '\r' && *end != '\n') {
+			ret = bad(&l, "text after the state (two states on one line?)");
+			goto out;
+		}
 	const cJSON *ver = cJSON_GetObjectItemCaseSensitive(root, "slant_compare_state"),
 		    *by = cJSON_GetObjectItemCaseSensitive(root, "by"),
 		    *setup = cJSON_GetObjectItemCaseSensitive(root, "setup"),

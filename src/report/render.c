@@ -112,6 +112,15 @@ static int cell_set(struct columns *cs, struct column *c, size_t row, const char
 	return slant_buf_adds(&cs->text, tmp);
 }
 
+/* A control character (not the cells' NUL separators) becomes a space. */
+static void blank_control(char *c)
+{
+	unsigned char ch = (unsigned char)*c;
+
+	if ((ch && ch < 0x20) || ch == 0x7f)
+		*c = ' ';
+}
+
 /* "Name (3), Other (2)": a cell listing names and their counts. */
 static int list_cell(struct columns *cs, struct column *c, size_t row,
 		     const struct slant_compare_count *v, size_t n)
@@ -220,12 +229,13 @@ lists:
 	}
 	if (!ret)
 		ret = slant_buf_addc(&cs->text, '\0');
-	/* for people: a line break or tab in a name would break the table's lines */
-	for (size_t i = 0; !ret && !tabular && i < cs->text.len; i++) {
-		unsigned char ch = (unsigned char)cs->text.data[i];
-		if ((ch && ch < 0x20) || ch == 0x7f)
-			cs->text.data[i] = ' ';
-	}
+	/* for people: a line break, tab or escape in a name (or, from a state file, a label or
+	 * category) would break the table's lines or drive the terminal */
+	for (size_t i = 0; !ret && !tabular && i < cs->text.len; i++)
+		blank_control(&cs->text.data[i]);
+	for (size_t k = 0; !ret && !tabular && k < cs->n; k++)
+		for (char *h = cs->v[k].header; *h; h++)
+			blank_control(h);
 #undef COL
 #undef EACH
 	return ret;
@@ -285,7 +295,7 @@ static int add_md(struct slant_buf *b, const char *s)
 		if (strchr("\\|*_`[]<>#", *s))
 			ret = slant_buf_addc(b, '\\');
 		if (!ret)
-			ret = slant_buf_addc(b, *s == '\n' || *s == '\r' ? ' ' : *s);
+			ret = slant_buf_addc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
 	}
 	return ret;
 }

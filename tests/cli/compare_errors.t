@@ -30,3 +30,6 @@ try $SLANT compare --model "$TMPDIR/nomodel" examples/
 echo 'old' >"$TMPDIR/keep.html"
 try $SLANT compare -o "$TMPDIR/keep.html" "$TMPDIR/missing.jsonl"
 cat "$TMPDIR/keep.html"
+# --merge takes its setup from the states; --partial writes a state, not a report
+try $SLANT compare --merge --by lean "$TMPDIR/a.state"
+try $SLANT compare --partial --format json examples/

@@ -322,6 +322,60 @@ static void test_merge_refuses_other_setup(void **state)
 }
 
 /* Without quotations measured, no format shows a quotation column, and the state says so. */
+/* Sums from state files that would overflow when added are refused, the target unchanged. */
+static void test_merge_overflow(void **state)
+{
+	const char *big = "{\"slant_compare_state\":1,\"by\":\"outlet\",\"setup\":\"s\","
+			  "\"axis\":true,\"quotes\":true,\"labels\":[\"left\",\"center\",\"right\"],"
+			  "\"categories\":[\"crime\",\"humanitarian\"],\"groups\":[{\"name\":\"A\","
+			  "\"articles\":9000000000000,\"words\":1,\"sum\":\"9000000000000000000\","
+			  "\"sumsq\":[\"0\",\"0\"],\"labels\":[0,0,9000000000000],"
+			  "\"categories\":[0,0],\"quotes\":0,\"quoted_words\":0,\"kinds\":[0,0,0,0],"
+			  "\"verbs\":0,\"loaded\":0,\"terms\":[],\"speaker_groups\":[],\"speakers\":[]}]}";
+	struct slant_err err;
+
+	(void)state;
+	slant_err_clear(&err);
+	struct slant_compare *a = slant_compare_load(big, strlen(big), "a", &err);
+	if (!a)
+		fail_msg("load: %s", err.msg);
+	struct slant_compare *b = slant_compare_load(big, strlen(big), "b", &err);
+	assert_non_null(b);
+	slant_err_clear(&err);
+	assert_int_equal(slant_compare_merge(a, b, &err), SLANT_EDATA);
+	assert_non_null(strstr(err.msg, "too large"));
+	slant_compare_free(a);
+	slant_compare_free(b);
+}
+
+/* Labels and categories (a state file's, say) with control characters: the table and the
+ * Markdown print no raw escape or line break in their headers. */
+static void test_headers_cleaned(void **state)
+{
+	static const char *const bad_labels[] = { "le\nft", "cen\x1b]0;pwned\x07ter", "right" };
+	static const char *const bad_cats[] = { "cr\time", "hu\x7fman" };
+	struct slant_compare_conf conf = { "out\nlet", bad_labels, 3, true, bad_cats, 2, "s", false };
+	struct slant_compare *c = slant_compare_new(&conf);
+
+	(void)state;
+	assert_non_null(c);
+	add(c, "A", 0.1, 0, 100);
+	for (int f = SLANT_REPORT_TABLE; f <= SLANT_REPORT_MARKDOWN; f++) {
+		if (f == SLANT_REPORT_TSV || f == SLANT_REPORT_CSV || f == SLANT_REPORT_JSON)
+			continue;
+		char *out = render(c, (enum slant_report_format)f, 300, true);
+		for (const char *p = out; *p; p++)
+			if ((unsigned char)*p < 0x20 && *p != '\n')
+				fail_msg("control character %d in the output", *p);
+		size_t lines = 0;
+		for (const char *p = out; *p; p++)
+			lines += *p == '\n';
+		assert_int_equal(lines, f == SLANT_REPORT_MARKDOWN ? 3 : 2);
+		free(out);
+	}
+	slant_compare_free(c);
+}
+
 static void test_no_quotes(void **state)
 {
 	struct slant_compare_conf conf = { "outlet", lcr, 3, true, cats, 2, "s", true };
@@ -391,6 +445,13 @@ static void test_state_round_trip_and_refusals(void **state)
 	slant_compare_free(l);
 
 	expect_refused("", "bad JSON");
+	/* two states on one line: refused, not half read */
+	size_t sl = strlen(s);
+	char *twice = malloc(2 * sl + 2);
+	assert_non_null(twice);
+	snprintf(twice, 2 * sl + 2, "%.*s %s", (int)(sl - 1), s, s);
+	expect_refused(twice, "text after the state");
+	free(twice);
 	expect_refused("{\"x\":1}", "not a compare state");
 	char *t = replace(s, "\"slant_compare_state\":1", "\"slant_compare_state\":2");
 	expect_refused(t, "version 2");
@@ -655,6 +716,8 @@ int main(void)
 		cmocka_unit_test(test_merge_equals_one_run),
 		cmocka_unit_test(test_merge_refuses_other_setup),
 		cmocka_unit_test(test_no_quotes),
+		cmocka_unit_test(test_merge_overflow),
+		cmocka_unit_test(test_headers_cleaned),
 		cmocka_unit_test(test_state_round_trip_and_refusals),
 		cmocka_unit_test(test_csv_quoting),
 		cmocka_unit_test(test_tsv_json_markdown_escaping),

@@ -367,6 +367,11 @@ static void test_credit_lines(void **state)
 	assert_string_equal(run(f, "Durbin backed the memo.\n\n“Let it all out. Cleanse the agency.” — "
 				   "Sen. Dick Durbin\n\nThe vote came later.\n"),
 			    "direct|Dick Durbin|-|Let it all out. Cleanse the agency.\n");
+	/* a word or two held apart stays nobody's, credit line or pull quote */
+	assert_string_equal(run(f, "“Must.”\n\nDana Whitlow, The Lakeshore Progress\n"),
+			    "scare|-|-|Must.\n");
+	assert_string_equal(run(f, "“Shameful.” — Sen. Dick Durbin\nNext.\n"),
+			    "scare|-|-|Shameful.\n");
 	/* a line that is not a credit: lower-case words, or a quotation, or no comma */
 	assert_string_equal(
 		run(f, "“It is a cruel idea, and a costly one.”\n\nDana Whitlow disagreed, loudly.\n"),
