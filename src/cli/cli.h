@@ -42,6 +42,13 @@ int cli_help(void);
  */
 const char *cli_data_path(const char *rel);
 
+/* Appends the whole of file `path` (- for standard input) to b; 0 or an exit code, said. */
+int cli_read_file(const char *path, struct slant_buf *b);
+
+/* Loads the model in `dir` (NULL: the shipped models/lean) into *out; 0 or an exit code,
+ * said. The caller frees it. */
+int cli_model_open(const char *dir, struct slant_model **out);
+
 /* Appends s[0..n) as one TSV field: tabs and line breaks, which cannot stand in one, become spaces. */
 int cli_add_tsv(struct slant_buf *b, const char *s, size_t n);
 

@@ -9,7 +9,6 @@
  */
 #include "cli.h"
 
-#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -374,49 +373,29 @@ static int setup_of(struct compare *x, char *out, size_t size)
 	uint64_t h = 0xcbf29ce484222325ULL;
 	const char *meta = slant_model_meta(x->model);
 
+	struct slant_buf b;
+	int ret = 0;
+
 	h = fnv(h, meta, strlen(meta) + 1);
-	for (size_t i = 0; i < x->res.nres; i++) {
-		FILE *f = fopen(x->res.res[i].path, "rb");
-		char buf[65536];
-		size_t n;
-		if (!f) {
-			cli_error("%s: cannot be read", x->res.res[i].path);
-			return EXIT_IO;
-		}
-		while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-			h = fnv(h, buf, n);
-		fclose(f);
-		h = fnv(h, "", 1);
+	slant_buf_init(&b, 0);
+	for (size_t i = 0; !ret && i < x->res.nres; i++) {
+		slant_buf_reset(&b);
+		if (!(ret = cli_read_file(x->res.res[i].path, &b)))
+			h = fnv(fnv(h, b.data, b.len), "", 1);
 	}
+	slant_buf_release(&b);
+	if (ret)
+		return ret;
 	snprintf(out, size, "slant %s; model %016llx", SLANT_VERSION, (unsigned long long)h);
 	return 0;
 }
 
-/* The shipped lean model's directory. */
-static const char *default_model(void)
-{
-	static char dir[4096];
-	const char *p = cli_data_path("models/lean/meta.json");
-
-	if (!p)
-		return NULL;
-	snprintf(dir, sizeof(dir), "%s", p);
-	return dirname(dir);
-}
-
 static int open_model(struct compare *x, const char *dir)
 {
-	struct slant_err err;
+	int ret = cli_model_open(dir, &x->model);
 
-	if (!dir && !(dir = default_model())) {
-		cli_error("cannot find the shipped model models/lean: give --model DIR or set SLANT_DATA_DIR");
-		return EXIT_IO;
-	}
-	slant_err_clear(&err);
-	if (!(x->model = slant_model_load(dir, cli_resolve, NULL, &err))) {
-		cli_error_err(&err);
-		return cli_exit_code(err.code);
-	}
+	if (ret)
+		return ret;
 	x->f = slant_model_features(x->model);
 	x->in.doc_flags |= slant_model_doc_flags(x->model);
 	return 0;
@@ -494,25 +473,8 @@ static int merge(struct compare *x, const char *output, int argc, char **argv)
 	}
 	for (int i = 0; i < argc && !ret; i++) {
 		struct slant_buf b;
-		FILE *f = !strcmp(argv[i], "-") ? stdin : fopen(argv[i], "rb");
-		char buf[65536];
-		size_t n;
-		if (!f) {
-			cli_error("%s: cannot be read", argv[i]);
-			return EXIT_IO;
-		}
 		slant_buf_init(&b, 0);
-		while (!ret && (n = fread(buf, 1, sizeof(buf), f)) > 0)
-			if (slant_buf_add(&b, buf, n)) {
-				cli_error("out of memory");
-				ret = EXIT_IO;
-			}
-		if (!ret && ferror(f)) {
-			cli_error("%s: cannot be read", argv[i]);
-			ret = EXIT_IO;
-		}
-		if (f != stdin)
-			fclose(f);
+		ret = cli_read_file(argv[i], &b);
 		long line = 0, states = 0;
 		for (size_t at = 0; !ret && at < b.len;) {
 			const char *nl = memchr(b.data + at, '\n', b.len - at);

@@ -541,32 +541,6 @@ static int kind_of(const char *s)
 	return -1;
 }
 
-/* Reads the whole file into b; 0 or an exit code, the message printed. */
-static int read_all(const char *path, struct slant_buf *b)
-{
-	FILE *f = fopen(path, "rb");
-	char chunk[65536];
-	size_t n;
-	int ret = 0;
-
-	if (!f) {
-		cli_error("cannot open '%s': %s", path, strerror(errno));
-		return EXIT_IO;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		if (slant_buf_add(b, chunk, n)) {
-			cli_error("'%s' is too large", path);
-			ret = EXIT_IO;
-			break;
-		}
-	if (!ret && ferror(f)) {
-		cli_error("cannot read '%s': %s", path, strerror(errno));
-		ret = EXIT_IO;
-	}
-	fclose(f);
-	return ret;
-}
-
 static int load_gold(struct quotes *x, const char *path)
 {
 	struct slant_buf data;
@@ -574,7 +548,7 @@ static int load_gold(struct quotes *x, const char *path)
 	long line = 0;
 
 	slant_buf_init(&data, (size_t)256 << 20);
-	if ((ret = read_all(path, &data)))
+	if ((ret = cli_read_file(path, &data)))
 		goto out;
 	for (char *p = data.data, *end = data.data + data.len; p < end;) {
 		char *e = memchr(p, '\n', (size_t)(end - p));

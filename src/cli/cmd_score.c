@@ -4,7 +4,6 @@
  */
 #include "cli.h"
 
-#include <libgen.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -388,18 +387,6 @@ static int write_header(void *ctx)
 	return ret;
 }
 
-/* The shipped lean model's directory. */
-static const char *default_model(void)
-{
-	static char dir[4096];
-	const char *p = cli_data_path("models/lean/meta.json");
-
-	if (!p)
-		return NULL;
-	snprintf(dir, sizeof(dir), "%s", p);
-	return dirname(dir);
-}
-
 static int run(int argc, char **argv, bool eval)
 {
 	enum { OPT_MODEL = OPT_FIRST_COMMAND, OPT_FORMAT, OPT_EXPLAIN, OPT_LABEL, OPT_BY };
@@ -419,7 +406,6 @@ static int run(int argc, char **argv, bool eval)
 		.progress = cli_progress_cb,
 	};
 	struct score x;
-	struct slant_err err;
 	const char *output = NULL, *dir = NULL;
 	int c, ret;
 
@@ -480,17 +466,8 @@ static int run(int argc, char **argv, bool eval)
 		ret = cli_usage_error("eval needs --label FIELD");
 		goto out;
 	}
-	if (!dir && !(dir = default_model())) {
-		cli_error("cannot find the shipped model models/lean: give --model DIR or set SLANT_DATA_DIR");
-		ret = EXIT_IO;
+	if ((ret = cli_model_open(dir, &x.model)))
 		goto out;
-	}
-	slant_err_clear(&err);
-	if (!(x.model = slant_model_load(dir, cli_resolve, NULL, &err))) {
-		cli_error_err(&err);
-		ret = cli_exit_code(err.code);
-		goto out;
-	}
 	x.f = slant_model_features(x.model);
 	/* texts are read as the model's were: --no-strip and --no-repair follow the model */
 	x.in.doc_flags |= slant_model_doc_flags(x.model);

@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <libgen.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -183,6 +184,56 @@ int cli_out_close(struct cli_out *o, bool keep)
 	free(o->tmp);
 	memset(o, 0, sizeof(*o));
 	return ret;
+}
+
+int cli_read_file(const char *path, struct slant_buf *b)
+{
+	bool in = !strcmp(path, "-");
+	FILE *f = in ? stdin : fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+	int ret = 0;
+
+	if (!f) {
+		cli_error("cannot open '%s': %s", path, strerror(errno));
+		return EXIT_IO;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		if (slant_buf_add(b, chunk, n)) {
+			cli_error("'%s' is too large", path);
+			ret = EXIT_IO;
+			break;
+		}
+	if (!ret && ferror(f)) {
+		cli_error("cannot read '%s': %s", path, strerror(errno));
+		ret = EXIT_IO;
+	}
+	if (!in)
+		fclose(f);
+	return ret;
+}
+
+int cli_model_open(const char *dir, struct slant_model **out)
+{
+	char shipped[PATH_MAX];
+	struct slant_err err;
+
+	if (!dir) {
+		const char *p = cli_data_path("models/lean/meta.json");
+		if (!p) {
+			cli_error("cannot find the shipped model models/lean: give --model DIR or set "
+				  "SLANT_DATA_DIR");
+			return EXIT_IO;
+		}
+		snprintf(shipped, sizeof(shipped), "%s", p);
+		dir = dirname(shipped);
+	}
+	slant_err_clear(&err);
+	if (!(*out = slant_model_load(dir, cli_resolve, NULL, &err))) {
+		cli_error_err(&err);
+		return cli_exit_code(err.code);
+	}
+	return 0;
 }
 
 double cli_now(void)
