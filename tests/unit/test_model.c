@@ -1223,6 +1223,21 @@ static int train_error(const struct corpus *c, const struct slant_train_conf *co
 	return err.code;
 }
 
+/* What feature j pushed in x's explanation (0 when it is not listed). */
+static double push_of(const struct slant_model *m, const struct slant_fvec *x, uint32_t j)
+{
+	struct slant_feat pos[64], neg[64];
+	size_t npos, nneg;
+	double v = 0;
+
+	assert_int_equal(slant_model_explain(m, x, 64, pos, &npos, neg, &nneg), 0);
+	for (size_t i = 0; i < npos; i++)
+		v += pos[i].index == j ? pos[i].value : 0;
+	for (size_t i = 0; i < nneg; i++)
+		v += neg[i].index == j ? neg[i].value : 0;
+	return v;
+}
+
 /*
  * Explanations: an n-gram's contribution is its weight along the axis times its value; a dense
  * feature's is measured against its training mean, which the model keeps through a save.
@@ -1284,31 +1299,16 @@ static void test_explain(void **state)
 	if (k == nd) /* the means are data: find one with room on both sides */
 		fail_msg("no dense feature with a mean in (0.05, 0.5)");
 	double mk = slant_features_mean(f, k), d = 0.5 * mk;
+	uint32_t fk = (uint32_t)(nv + k + 1);
 	x.v[1 + k].value = dw * (mk + d);
-	assert_int_equal(slant_model_explain(m, &x, 64, pos, &npos, neg, &nneg), 0);
-	double up = 0, down = 0;
-	for (size_t i = 0; i < npos; i++)
-		up += pos[i].index == nv + k + 1 ? pos[i].value : 0;
-	for (size_t i = 0; i < nneg; i++)
-		up += neg[i].index == nv + k + 1 ? neg[i].value : 0;
+	double up = push_of(m, &x, fk);
 	assert_true(up != 0);
 	x.v[1 + k].value = dw * (mk - d);
-	assert_int_equal(slant_model_explain(m, &x, 64, pos, &npos, neg, &nneg), 0);
-	for (size_t i = 0; i < npos; i++)
-		down += pos[i].index == nv + k + 1 ? pos[i].value : 0;
-	for (size_t i = 0; i < nneg; i++)
-		down += neg[i].index == nv + k + 1 ? neg[i].value : 0;
-	assert_near(down, -up, 1e-12);
+	assert_near(push_of(m, &x, fk), -up, 1e-12);
 	/* absent: the mean's whole distance, on the "below" side */
 	memmove(&x.v[1 + k], &x.v[2 + k], (nd - k - 1) * sizeof(*x.v));
 	x.n--;
-	assert_int_equal(slant_model_explain(m, &x, 64, pos, &npos, neg, &nneg), 0);
-	double zero = 0;
-	for (size_t i = 0; i < npos; i++)
-		zero += pos[i].index == nv + k + 1 ? pos[i].value : 0;
-	for (size_t i = 0; i < nneg; i++)
-		zero += neg[i].index == nv + k + 1 ? neg[i].value : 0;
-	assert_near(zero, -2 * up, 1e-12);
+	assert_near(push_of(m, &x, fk), -2 * up, 1e-12);
 
 	/* the means survive a save */
 	save(m, dir);
