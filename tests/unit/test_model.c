@@ -824,7 +824,7 @@ static void expect_load_fails(const char *dir, int code, const char *file, const
 		fail_msg("%s: loaded", what);
 	}
 	if (err.code != code || (file && !strstr(err.file, file)))
-		fail_msg("%s: want code %d about %s, got %d: %s: %s", what, code, file, err.code,
+		fail_msg("%s: want code %d about %s, got %d: %s: %s", what, code, file ? file : "-", err.code,
 			 err.file, err.msg);
 }
 
