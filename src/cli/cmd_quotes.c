@@ -608,7 +608,8 @@ out:
 	return ret;
 }
 
-/* Lower case, without a leading article, punctuation turned to spaces. */
+/* Lower case, without a leading article, periods and commas; curly apostrophes straight
+ * ("O’Connor" is "O'Connor"). */
 static void name_key(const char *s, char *out, size_t size)
 {
 	size_t j = 0;
@@ -619,6 +620,11 @@ static void name_key(const char *s, char *out, size_t size)
 		unsigned char c = (unsigned char)*s;
 		if (c == '.' || c == ',')
 			continue;
+		if (!strncmp(s, "\xe2\x80\x99", 3) || !strncmp(s, "\xe2\x80\x98", 3)) {
+			out[j++] = '\'';
+			s += 2;
+			continue;
+		}
 		out[j++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
 	}
 	out[j] = '\0';
@@ -630,7 +636,6 @@ static const char *last_word(const char *s)
 	return sp ? sp + 1 : s;
 }
 
-/* Same speaker, leniently: equal names, the same surname, or one name inside the other. */
 /* Whether word string w holds the whole word sub (a run of words bounded by spaces). */
 static bool has_words(const char *w, const char *sub)
 {

@@ -2,3 +2,8 @@
 $SLANT quotes --gold tests/data/examples-quotes-gold.tsv --errors examples/
 # a user's own speakers table: its groups replace the shipped ones
 $SLANT quotes --speakers tests/data/test-speakers.tsv --format tsv --where outlet="The Calder Courier" examples/ | cut -f5-7
+# a curly apostrophe in a gold name is the straight one slant writes (O’Connor is O'Connor)
+printf '{"id":"a1","outlet":"o","text":"\\"The law is clear,\\" said Judge Reed O’Connor."}\n' > "$TMPDIR/oc.jsonl"
+printf 'id\tstart\tend\tkind\tspeaker\tgroup\tverb\na1\t1\t18\tdirect\tReed O’Connor\tcourts\tsaid\n' > "$TMPDIR/oc.tsv"
+$SLANT quotes --format tsv "$TMPDIR/oc.jsonl" | cut -f5,6
+$SLANT quotes --gold "$TMPDIR/oc.tsv" "$TMPDIR/oc.jsonl" | grep speaker
