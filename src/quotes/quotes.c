@@ -299,6 +299,41 @@ static bool possessive_word(const struct slant_quotes *q, uint32_t t)
 	       n[k->norm_len - 1] == 's';
 }
 
+/* Words written in lower case inside sentences (scripts/common-words.py). */
+static const char *const common_words[] = {
+#include "common_words.inc"
+};
+
+static int cmp_word(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+static bool is_common(const struct slant_quotes *q, uint32_t t)
+{
+	char key[32];
+	size_t n = q->toks[t].norm_len;
+
+	if (q->toks[t].kind != SLANT_TOK_WORD || n >= sizeof(key))
+		return false;
+	memcpy(key, norm(q, t), n);
+	key[n] = '\0';
+	return bsearch(key, common_words, SLANT_ARRAY_SIZE(common_words), sizeof(*common_words),
+		       cmp_word) != NULL;
+}
+
+static uint32_t sentence_start(const struct slant_quotes *q, uint32_t t);
+
+/*
+ * Whether token t is a common word capitalised only because it opens its sentence
+ * ("Neither Nevárez", "Wages rose"), not a first name ("Will", "Hope").
+ */
+static bool common_opener(const struct slant_quotes *q, uint32_t t)
+{
+	return sentence_start(q, t) == t && !q->name_at[t] &&
+	       !(TMASK(q, t) & (W_MALE | W_FEMALE)) && is_common(q, t);
+}
+
 /* A capitalised word that does not start a name ("The", "Monday's"). */
 static bool not_name(const struct slant_quotes *q, uint32_t t)
 {
@@ -739,7 +774,8 @@ WORDSET(not_names,
 	"these", "they", "this", "those", "though", "through", "thursday", "to", "today",
 	"tuesday", "under", "until", "we", "wednesday", "what", "when", "where", "whether",
 	"which", "while", "who", "why", "with", "yes", "yet", "you", "he", "his", "her", "him",
-	"them", "earlier", "later", "here", "how", "us", "me", "let", "just",
+	"them", "earlier", "later", "here", "how", "us", "me", "let", "just", "neither", "either",
+	"nor", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "embed",
 	"please", "thank", "thanks", "well", "oh", "dear",
 );
 
@@ -1600,6 +1636,16 @@ static int match_table(struct slant_quotes *q)
 	return 0;
 }
 
+/* Whether the word at t is the surname of someone named already, or of the people table. */
+static bool known_surname(const struct slant_quotes *q, uint32_t t)
+{
+	char key[64];
+
+	word_key(q, t, key, sizeof(key));
+	return find_person(q, key, NULL) != NONE ||
+	       (q->conf->people && slant_people_by_surname(q->conf->people, key) != NONE);
+}
+
 static int find_mentions(struct slant_quotes *q)
 {
 	const struct slant_people *pp = q->conf->people;
@@ -1735,6 +1781,19 @@ static int find_mentions(struct slant_quotes *q)
 				t = nb - 1;
 				continue;
 			}
+			if (nb == t && common_opener(q, t)) {
+				bool names = false; /* a word after it that is no common word */
+				for (uint32_t u = t + 1; u < te && !names; u++)
+					names = q->toks[u].kind == SLANT_TOK_WORD && !is_common(q, u);
+				if (names) {
+					t = ++nb; /* "Neither Nevárez": the name is what follows */
+				} else if (te == t + 1 && !known_surname(q, t)) {
+					continue; /* "Wages rose": nobody */
+				}
+			}
+			/* "dined at Junior's": a place or a firm; people are named in full first */
+			if (nb == t && te == t + 1 && possessive_word(q, t) && !known_surname(q, t))
+				continue;
 			if (name_mention(q, nb, te, nb > t))
 				return SLANT_ENOMEM;
 			/* the mention takes its title: "said Sen. Ray Dunmore" */
@@ -1981,6 +2040,27 @@ static uint32_t subject_before(const struct slant_quotes *q, uint32_t v, uint32_
 	return NONE;
 }
 
+/* "ABC's Jonathan Karl", "Bank of America's Ethan Harris": the name after a possessive
+ * mention m, else m. */
+static uint32_t past_owner(const struct slant_quotes *q, uint32_t m)
+{
+	if (m == NONE)
+		return m;
+	uint32_t te = q->ments[m].te;
+	const struct entity *e = q->ments[m].entity != NONE ? &q->ents[q->ments[m].entity] : NULL;
+	/* not "Ricardo Mello of WWF's Amazon Program" */
+	if (te + 1 < q->ntoks && norm_is(q, te, "of") && !possessive_word(q, te - 1) && e &&
+	    e->first == NONE && e->person == NONE) {
+		uint32_t o = mention_starting(q, te + 1);
+		if (o != NONE && possessive_word(q, q->ments[o].te - 1))
+			m = o;
+	}
+	if (!possessive_word(q, q->ments[m].te - 1))
+		return m;
+	uint32_t n = mention_starting(q, q->ments[m].te);
+	return n != NONE && q->ments[n].kind == M_NAME ? n : m;
+}
+
 /* The mention right after token t (a verb's end), skipping time words. */
 static uint32_t subject_after(const struct slant_quotes *q, uint32_t t, uint32_t hi)
 {
@@ -1991,7 +2071,7 @@ static uint32_t subject_after(const struct slant_quotes *q, uint32_t t, uint32_t
 	uint32_t m = mention_starting(q, t);
 	if (m == NONE && t + 1 < hi && norm_is(q, t, "the"))
 		m = mention_starting(q, t + 1); /* said the Department of Homeland Security */
-	return m;
+	return past_owner(q, m);
 }
 
 /* Verbs whose object is not the speaker: "told CNN", "asked reporters", "called him". */
@@ -2096,6 +2176,7 @@ static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uin
 		m = mention_starting(q, t + 1); /* “…,” the Pentagon said */
 	if (m == NONE)
 		return attrib_tail(q, rb, re);
+	m = past_owner(q, m);
 	uint32_t u = q->ments[m].te;
 	/* an appositive: “…,” Halloway, the director, said */
 	if (punct_is(q, u, ',') && !q->verb_at[u + 1]) {
