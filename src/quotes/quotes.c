@@ -68,6 +68,7 @@ struct entity {
 	uint32_t affil;    /* people entry of an organisation it speaks for, or NONE */
 	uint32_t speaker;  /* its index among speakers once it speaks, or NONE */
 	uint32_t mentions;
+	uint32_t last;     /* token of its latest mention that speaks of it as someone */
 	const char *group; /* a party cue: "democrat" / "republican", or NULL */
 	uint8_t type;      /* SLANT_SPEAKER_* */
 	uint8_t gender;
@@ -881,6 +882,8 @@ static int add_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, uint8_t
 	if (SLANT_GROW(q->ments, q->capments, q->nments + 1))
 		return SLANT_ENOMEM;
 	q->ments[q->nments++] = (struct mention){ tb, te, entity, kind, pron };
+	if (entity != NONE && tb >= q->ents[entity].last)
+		q->ents[entity].last = tb;
 	for (uint32_t t = tb; t < te; t++)
 		q->tokinfo[t] |= TI_USED;
 	return 0;
@@ -1023,14 +1026,24 @@ static uint32_t find_person(const struct slant_quotes *q, const char *sur, const
 	 (fl == 1 && stored(q, (e)->first)[0] == first[0]) ||                              \
 	 (stored(q, (e)->first)[0] && !stored(q, (e)->first)[1] &&                         \
 	  first[0] == stored(q, (e)->first)[0]))
-	/* the newest with the same surname: one bucket of the surname index */
+	/*
+	 * The newest with the same surname (one bucket of the surname index); a surname alone
+	 * names the one of them mentioned most ("Obama" is Barack after Michelle is named).
+	 */
+	uint32_t best = NONE;
 	for (uint32_t i = q->shead[h & (SHEAD_SIZE - 1)]; i != NONE && i >= floor;
 	     i = q->ents[i].snext) {
 		const struct entity *e = &q->ents[i];
 		if (e->type == SLANT_SPEAKER_PERSON && e->shash == h && e->slen == sl &&
-		    !memcmp(stored(q, e->surname), sur, sl) && FIRST_AGREES(e))
-			return i;
+		    !memcmp(stored(q, e->surname), sur, sl) && FIRST_AGREES(e)) {
+			if (first)
+				return i;
+			if (best == NONE || e->mentions > q->ents[best].mentions)
+				best = i;
+		}
 	}
+	if (best != NONE)
+		return best;
 	if (sl < 5)
 		return NONE;
 	/* else the newest person named in full one edit away */
@@ -1354,7 +1367,14 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool t
 	if (!e->group)
 		e->group = party_cue(q, tb, te);
 	e->mentions++;
-	return add_mention(q, tb, te, M_NAME, 0, id);
+	uint32_t last = e->last;
+	if (add_mention(q, tb, te, M_NAME, 0, id))
+		return SLANT_ENOMEM;
+	/* "the Obama administration" speaks of an administration, not of Obama */
+	if (tb > 0 && norm_is(q, tb - 1, "the") && te < q->ntoks &&
+	    q->toks[te].kind == SLANT_TOK_WORD && !is_cap(q, te) && !q->verb_at[te])
+		q->ents[id].last = last;
+	return 0;
 }
 
 WORDSET(determiners,
@@ -1485,9 +1505,14 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 	if (id == NONE && definite && ro->plural && plural_speaker(q, r, &id))
 		return SLANT_ENOMEM;
 	if (id == NONE && (definite || (!indefinite && tb == rb && ro->org))) {
-		/* "the mayor", "the department": the last entity with that role or word */
-		for (size_t i = q->nents; i-- > ent_floor(q) && id == NONE;) {
+		/*
+		 * "the mayor", "the department": the entity with that role or word mentioned
+		 * last ("the president" after "Trump said", though Obama was named later)
+		 */
+		uint32_t best = NONE;
+		for (size_t i = q->nents; i-- > ent_floor(q);) {
 			const struct entity *e = &q->ents[i];
+			id = NONE;
 			const struct slant_role *er = role_of(q, e->role);
 			if (e->type == SLANT_SPEAKER_UNNAMED)
 				continue;
@@ -1509,7 +1534,10 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 						   !strcmp(ro->role, "organization")))
 					id = (uint32_t)i;
 			}
+			if (id != NONE && (best == NONE || e->last > q->ents[best].last))
+				best = id;
 		}
+		id = best;
 	}
 	if (id == NONE) {
 		/* an unnamed speaker, kept as described: "one local nurse", "a DHS spokesperson" */
