@@ -206,7 +206,7 @@ enum {
 	W_HONORIFIC = 1u << 8, W_DET = 1u << 9, W_ADVERB = 1u << 10, W_TIME = 1u << 11,
 	W_SCARE = 1u << 12, W_TITLECUE = 1u << 13, W_HE = 1u << 14, W_SHE = 1u << 15,
 	W_THEY = 1u << 16, W_IT = 1u << 17, W_DEM = 1u << 18, W_REP = 1u << 19, W_DOCUMENT = 1u << 20, W_THING = 1u << 21,
-	W_FUNCTION = 1u << 22, W_CLERGY = 1u << 23,
+	W_FUNCTION = 1u << 22, W_CLERGY = 1u << 23, W_WORD_NAME = 1u << 24,
 };
 
 #define WTAB_SIZE 4096 /* a power of two, well above the words listed */
@@ -332,7 +332,7 @@ static uint32_t sentence_start(const struct slant_quotes *q, uint32_t t);
 static bool common_opener(const struct slant_quotes *q, uint32_t t)
 {
 	return sentence_start(q, t) == t && !q->name_at[t] &&
-	       !(TMASK(q, t) & (W_MALE | W_FEMALE)) && is_common(q, t);
+	       !(TMASK(q, t) & (W_MALE | W_FEMALE | W_WORD_NAME)) && is_common(q, t);
 }
 
 /* A capitalised word that does not start a name ("The", "Monday's"). */
@@ -841,6 +841,14 @@ WORDSET(male_names,
 	"ray", "raymond", "richard", "rick", "robert", "roger", "ron", "rudy", "ryan", "sam",
 	"samuel", "scott", "sean", "stephen", "steve", "steven", "ted", "thomas", "tim",
 	"timothy", "todd", "tom", "tony", "vladimir", "walter", "william", "xi",
+);
+
+/* First names that are also common words: "Will Hurd", "Hope Hicks", "Rich Lowry". */
+WORDSET(word_names,
+	"will", "hope", "rich", "faith", "grant", "sue", "drew", "guy", "summer", "autumn",
+	"penny", "cliff", "miles", "skip", "dot", "destiny", "harmony", "rocky", "mercy", "joy",
+	"grace", "rose", "june", "dawn", "chase", "chip", "buck", "hunter", "pat", "earl", "dean",
+	"gene", "art", "rob", "ivy", "holly", "sandy", "lance", "wade", "dale", "glen", "reed",
 );
 
 static uint8_t gender_of_first(const char *w)
@@ -1520,7 +1528,7 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 				e->person != NONE ? &q->conf->people->speakers[e->person] : NULL;
 			if (er && er->rkey == ro->rkey && !strcmp(er->role, ro->role))
 				id = (uint32_t)i;
-			else if (ep && ep->rkey == ro->rkey && !strcmp(ep->role, ro->role))
+			else if (ep && !er && ep->rkey == ro->rkey && !strcmp(ep->role, ro->role))
 				id = (uint32_t)i;
 			else if (ro->org && e->type == SLANT_SPEAKER_ORG) {
 				/* "the agency" after "U.S. Immigration and Customs Enforcement" */
@@ -2079,14 +2087,29 @@ static uint32_t past_owner(const struct slant_quotes *q, uint32_t m)
 	/* not "Ricardo Mello of WWF's Amazon Program" */
 	if (te + 1 < q->ntoks && norm_is(q, te, "of") && !possessive_word(q, te - 1) && e &&
 	    e->first == NONE && e->person == NONE) {
-		uint32_t o = mention_starting(q, te + 1);
+		uint32_t o = mention_starting(q, te + 1), n;
 		if (o != NONE && possessive_word(q, q->ments[o].te - 1))
 			m = o;
+		else if (o == NONE && te + 2 < q->ntoks && is_cap(q, te + 1) &&
+			 possessive_word(q, te + 1) && (n = mention_starting(q, te + 2)) != NONE &&
+			 q->ments[n].kind == M_NAME)
+			return n; /* an owner that is no mention of its own */
 	}
 	if (!possessive_word(q, q->ments[m].te - 1))
 		return m;
 	uint32_t n = mention_starting(q, q->ments[m].te);
 	return n != NONE && q->ments[n].kind == M_NAME ? n : m;
+}
+
+/* The mention starting at t, or after an owner that is none ("Junior's Ann Lee"). */
+static uint32_t mention_after_owner(const struct slant_quotes *q, uint32_t t)
+{
+	uint32_t m = mention_starting(q, t);
+
+	if (m == NONE && t + 1 < q->ntoks && is_cap(q, t) && possessive_word(q, t) &&
+	    (m = mention_starting(q, t + 1)) != NONE && q->ments[m].kind != M_NAME)
+		m = NONE;
+	return past_owner(q, m);
 }
 
 /* The mention right after token t (a verb's end), skipping time words. */
@@ -2096,10 +2119,10 @@ static uint32_t subject_after(const struct slant_quotes *q, uint32_t t, uint32_t
 		t++;
 	if (t >= hi)
 		return NONE;
-	uint32_t m = mention_starting(q, t);
+	uint32_t m = mention_after_owner(q, t);
 	if (m == NONE && t + 1 < hi && norm_is(q, t, "the"))
 		m = mention_starting(q, t + 1); /* said the Department of Homeland Security */
-	return past_owner(q, m);
+	return m;
 }
 
 /* Verbs whose object is not the speaker: "told CNN", "asked reporters", "called him". */
@@ -2198,13 +2221,12 @@ static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uin
 			a.entity = mention_entity(q, m), a.verb = vm, a.ment = m, a.found = true;
 		return a;
 	}
-	uint32_t m = mention_starting(q, t);
+	uint32_t m = mention_after_owner(q, t);
 	if (m == NONE && t + 1 < re && (norm_is(q, t, "the") || norm_is(q, t, "a") ||
 					norm_is(q, t, "an")))
 		m = mention_starting(q, t + 1); /* “…,” the Pentagon said */
 	if (m == NONE)
 		return attrib_tail(q, rb, re);
-	m = past_owner(q, m);
 	uint32_t u = q->ments[m].te;
 	/* an appositive: “…,” Halloway, the director, said */
 	if (punct_is(q, u, ',') && !q->verb_at[u + 1]) {
@@ -2875,6 +2897,7 @@ static void sort_lists(void)
 	ADD(documents, W_DOCUMENT);
 	ADD(thing_words, W_THING);
 	ADD(function_words, W_FUNCTION);
+	ADD(word_names, W_WORD_NAME);
 	wtab_add("father", W_CLERGY);
 	wtab_add("fr", W_CLERGY);
 	wtab_add("monsignor", W_CLERGY);

@@ -11,6 +11,7 @@ static const char speakers_tsv[] =
 	"law-enforcement\tagency\t\n"
 	"Dick Durbin\t\tdemocrat\tsenator\t\n"
 	"Donald Trump\tDonald J. Trump\trepublican\tpresident\t\n"
+	"Barack Obama\t\tdemocrat\tpresident\t\n"
 	"Tammy Duckworth\t\tdemocrat\tsenator\t\n"
 	"Chicago Tribune\t\tmedia\toutlet\t\n";
 
@@ -23,6 +24,7 @@ static const char roles_tsv[] =
 	"senator\tsenator\tgovernment\tperson\t\n"
 	"senators\tsenator\tgovernment\tperson\t\n"
 	"president\tpresident\tfederal\tperson\t\n"
+	"president-elect\tpresident-elect\t\tperson\t\n"
 	"secretary\tsecretary\tfederal\tperson\t\n"
 	"spokesperson\tspokesperson\t\tperson\t\n"
 	"spokeswoman\tspokesperson\t\tperson\t\n"
@@ -405,6 +407,32 @@ static void test_descriptions(void **state)
 			    "direct|Illinois Republican|said|This is a disgrace,\n");
 }
 
+/* Names that only look like names, and names behind an owner. */
+static void test_name_boundaries(void **state)
+{
+	struct fixture *f = *state;
+
+	/* a common word opening a sentence is no first name */
+	assert_string_equal(run(f, "Neither Nevárez nor his staff replied on Monday. “I accept "
+				   "this,” Nevárez said."),
+			    "direct|Nevárez|said|I accept this,\n");
+	/* nor a speaker by itself */
+	assert_string_equal(run(f, "Wages rose sharply last year. “Nobody can afford this,” the "
+				   "release said."),
+			    "direct|release|said|Nobody can afford this,\n");
+	/* but a first name that is also a word still is one */
+	assert_string_equal(run(f, "Will Hurd spoke on Monday. “The wall is a waste,” Hurd said."),
+			    "direct|Will Hurd|said|The wall is a waste,\n");
+	/* the person after an owner speaks, not the owner */
+	assert_string_equal(run(f, "“There is no way to do it,” ABC’s Ethan Harris said."),
+			    "direct|Ethan Harris|said|There is no way to do it,\n");
+	assert_string_equal(run(f, "“There is no way to do it,” said Bank of America’s Ethan Harris."),
+			    "direct|Ethan Harris|said|There is no way to do it,\n");
+	assert_string_equal(run(f, "“It is a consequence,” said Ricardo Mello of WWF's Amazon "
+				   "Program."),
+			    "direct|Ricardo Mello|said|It is a consequence,\n");
+}
+
 /* ---------------------------------------------------- pronouns and roles */
 
 static void test_pronouns_and_roles(void **state)
@@ -441,6 +469,27 @@ static void test_pronouns_and_roles(void **state)
 			    "direct|DHS spokesperson|said|The figures are final,\n");
 	assert_string_equal(speaker_of(f, 0)->group, "federal");
 	assert_string_equal(speaker_of(f, 0)->role, "spokesperson");
+}
+
+/* Which of several people a surname or a role names. */
+static void test_salience(void **state)
+{
+	struct fixture *f = *state;
+
+	/* a shared surname alone: the one of them mentioned most */
+	assert_string_equal(run(f, "Barack Obama met Donald Trump. Obama spoke first. Michelle "
+				   "Obama toured the residence. “It went well,” Obama said."),
+			    "direct|Barack Obama|said|It went well,\n");
+	/* a role: the holder mentioned last, not the one named last */
+	assert_string_equal(run(f, "President Barack Obama left office in 2017. “We are not "
+				   "looking to do it,” Trump said of the Obama administration "
+				   "policy. “It works,” the president said."),
+			    "direct|Donald Trump|said|We are not looking to do it,\n"
+			    "direct|Donald Trump|said|It works,\n");
+	/* the article's title beats the table's: a president-elect is not the president */
+	assert_string_equal(run(f, "President Barack Obama met President-elect Donald Trump. “It "
+				   "was excellent,” the president said."),
+			    "direct|Barack Obama|said|It was excellent,\n");
 }
 
 static void test_plural_and_org_roles(void **state)
@@ -602,6 +651,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_continuation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_harder_patterns, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pronouns_and_roles, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_name_boundaries, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_salience, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_plural_and_org_roles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_name_clustering, setup, teardown),
