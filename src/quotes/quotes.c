@@ -1400,6 +1400,19 @@ static uint32_t document_owner(const struct slant_quotes *q, uint32_t rb)
 {
 	uint32_t s = q->sent_of[rb], best = NONE, best_tok = NONE;
 
+	/* "Trump's memorandum ... the memo states": whoever owned a document named before */
+	for (size_t i = q->nments; i-- > (q->nments > LOOKBACK ? q->nments - LOOKBACK : 0);) {
+		const struct mention *m = &q->ments[i];
+		if (m->tb >= rb)
+			continue;
+		if (q->sent_of[m->tb] + 5 < s)
+			break;
+		if (m->entity != NONE && m->kind == M_NAME && possessive_word(q, m->te - 1) &&
+		    m->te < q->ntoks && (TMASK(q, m->te) & W_DOCUMENT) &&
+		    !q->ents[m->entity].thing)
+			return m->entity;
+	}
+
 	for (size_t i = q->nments; i-- > (q->nments > LOOKBACK ? q->nments - LOOKBACK : 0);) {
 		const struct mention *m = &q->ments[i];
 		uint32_t ms = q->sent_of[m->tb];
@@ -1990,7 +2003,8 @@ WORDSET(documents,
 	"filing", "spokesman", "spokeswoman", "spokesperson", "team", "lawyers", "attorneys",
 	"lawyer", "attorney", "brief", "policy", "budget", "administration", "government",
 	"ad", "video", "book", "speech", "remarks", "testimony", "account", "suit", "petition",
-	"motion",
+	"motion", "memorandum", "affidavit", "study", "survey", "analysis", "document", "poll",
+	"audit", "indictment", "warrant", "notice", "guidance",
 );
 
 /* Words between a verb and an inverted subject: "said Tuesday the mayor". */
@@ -2397,14 +2411,30 @@ static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quot
 }
 
 /* The first person or organisation named in sentence s: the likely subject. */
-static uint32_t sentence_subject(const struct slant_quotes *q, uint32_t s)
+static uint32_t sentence_subject_but(const struct slant_quotes *q, uint32_t s, uint32_t skip)
 {
 	for (uint32_t t = q->sents[s].tok_begin; t < q->sents[s].tok_end; t++) {
 		uint32_t mi = mention_starting(q, t);
-		if (mi != NONE && q->ments[mi].entity != NONE)
+		if (mi != NONE && mi != skip && q->ments[mi].entity != NONE)
 			return q->ments[mi].entity;
 	}
 	return NONE;
+}
+
+/* Whether sentence s names entity e (by name, not by pronoun or role). */
+static bool named_in(const struct slant_quotes *q, uint32_t s, uint32_t e)
+{
+	for (uint32_t t = q->sents[s].tok_begin; t < q->sents[s].tok_end; t++) {
+		uint32_t mi = mention_starting(q, t);
+		if (mi != NONE && q->ments[mi].entity == e && q->ments[mi].kind == M_NAME)
+			return true;
+	}
+	return false;
+}
+
+static uint32_t sentence_subject(const struct slant_quotes *q, uint32_t s)
+{
+	return sentence_subject_but(q, s, NONE);
 }
 
 /*
@@ -2434,7 +2464,9 @@ static uint32_t pronoun_speaker(const struct slant_quotes *q, const struct menti
 	uint32_t s = q->sent_of[m->tb];
 	const struct entity *e = &q->ents[p];
 	bool strong = e->person != NONE || e->role != NONE || e->gender != G_UNKNOWN;
-	if (strong && (sentence_subject(q, s) == p || (s > 0 && sentence_subject(q, s - 1) == p)))
+	uint32_t self = (uint32_t)(m - q->ments); /* not the pronoun itself */
+	if (strong && (sentence_subject_but(q, s, self) == p || named_in(q, s, p) ||
+		       (s > 0 && (sentence_subject_but(q, s - 1, self) == p || named_in(q, s - 1, p)))))
 		return p;
 	return last;
 }
@@ -2652,6 +2684,20 @@ static uint32_t described_person(const struct slant_quotes *q, uint32_t mi)
 	return NONE;
 }
 
+/* Whether the words before token t make it an object: "according to X", "told X". */
+static bool object_of(const struct slant_quotes *q, uint32_t t)
+{
+	static const char *const before[] = { "to", "by", "with", "from", "for", "at", "of",
+					      "in", "on", "told" };
+
+	if (t > 0 && norm_is(q, t - 1, "the"))
+		t--;
+	for (size_t i = 0; t > 0 && i < SLANT_ARRAY_SIZE(before); i++)
+		if (norm_is(q, t - 1, before[i]))
+			return true;
+	return false;
+}
+
 static int attribute(struct slant_quotes *q)
 {
 	size_t np;
@@ -2736,12 +2782,13 @@ static int attribute(struct slant_quotes *q)
 			bool same_para = ppara == para;
 			bool next_para = ppara + 1 == para && open == pg->tok_begin && qt->words >= 4;
 			if ((same_para || next_para) && pq->kind == SLANT_QUOTE_DIRECT) {
-				/* unless someone else is named between them */
+				/* unless someone else is named between them ("according to
+				 * Reuters", "told CNN" name no one new) */
 				uint32_t between = NONE;
 				for (uint32_t t = pq->tok_end + 1; t < open; t++) {
 					uint32_t mi = mention_starting(q, t);
 					if (mi != NONE && q->ments[mi].kind == M_NAME &&
-					    q->ments[mi].entity != pq->speaker)
+					    q->ments[mi].entity != pq->speaker && !object_of(q, t))
 						between = q->ments[mi].entity;
 				}
 				if (between == NONE) {

@@ -476,6 +476,26 @@ static void test_salience(void **state)
 {
 	struct fixture *f = *state;
 
+	/* "he continued": the speaker of the quotation before, not the last man named */
+	assert_string_equal(run(f, "Gov. Jerry Brown agreed to send troops.\n\n“Let us be clear "
+				   "about this mission,” he wrote in a letter to Secretary Kirstjen "
+				   "Nielsen and Secretary James Mattis. “It will not build a wall.”"
+				   "\n\n“It will not round up women and children,” he continued."),
+			    "direct|Jerry Brown|wrote|Let us be clear about this mission,\n"
+			    "direct|Jerry Brown|-|It will not build a wall.\n"
+			    "direct|Jerry Brown|continued|It will not round up women and children,\n");
+	/* a source named as an object does not end a speaker's turn */
+	assert_string_equal(run(f, "“Our goal is to give relevant answers,” Google said in a "
+				   "statement, according to Reuters. “Search is not used to set a "
+				   "political agenda.”"),
+			    "direct|Google|said|Our goal is to give relevant answers,\n"
+			    "direct|Google|-|Search is not used to set a political agenda.\n");
+	/* a document named as someone's speaks for them later */
+	assert_string_equal(run(f, "Brown's words answer Trump's memorandum of last week. Brown "
+				   "said nothing more.\n\n“The security of the United States is "
+				   "imperiled,” the release said."),
+			    "direct|Donald Trump|said|The security of the United States is imperiled,\n");
+
 	/* a shared surname alone: the one of them mentioned most */
 	assert_string_equal(run(f, "Barack Obama met Donald Trump. Obama spoke first. Michelle "
 				   "Obama toured the residence. “It went well,” Obama said."),
