@@ -995,6 +995,8 @@ static void word_key(const struct slant_quotes *q, uint32_t t, char *out, size_t
 
 	if (len > 2 && n[len - 2] == '\'' && n[len - 1] == 's')
 		len -= 2;
+	else if (len > 2 && n[len - 1] == '\'' && n[len - 2] == 's')
+		len--; /* "Google News'" */
 	size_t j = 0;
 	for (size_t i = 0; i < len && j + 1 < size; i++)
 		if (n[i] != '.')
@@ -1260,6 +1262,12 @@ static void title_before(const struct slant_quotes *q, uint32_t tb, struct entit
 			const struct slant_match *rm = &q->roles.v[rb];
 			if (e->role == NONE && !role_of(q, rm->entry)->org)
 				e->role = rm->entry;
+			if (e->role == NONE && role_of(q, rm->entry)->org && t + 1 == tb &&
+			    e->person == NONE && e->first == NONE) {
+				/* "the group AllSides", "the agency ICE": an organisation */
+				e->role = rm->entry;
+				e->type = SLANT_SPEAKER_ORG;
+			}
 			for (uint32_t u = rm->tok_begin; u <= t; u++) {
 				uint32_t uw = TMASK(q, u);
 				if (!e->gender && (uw & (W_FTITLE | W_MTITLE)))
@@ -1396,9 +1404,10 @@ WORDSET(determiners,
  * of the nearest of the five sentences before it whose subject is a person or an
  * organisation.
  */
-static uint32_t document_owner(const struct slant_quotes *q, uint32_t rb)
+static uint32_t document_owner(const struct slant_quotes *q, uint32_t rb, uint32_t re)
 {
 	uint32_t s = q->sent_of[rb], best = NONE, best_tok = NONE;
+	const char *doc = norm(q, re - 1);
 
 	/* "Trump's memorandum ... the memo states": whoever owned a document named before */
 	for (size_t i = q->nments; i-- > (q->nments > LOOKBACK ? q->nments - LOOKBACK : 0);) {
@@ -1407,9 +1416,12 @@ static uint32_t document_owner(const struct slant_quotes *q, uint32_t rb)
 			continue;
 		if (q->sent_of[m->tb] + 5 < s)
 			break;
-		if (m->entity != NONE && m->kind == M_NAME && possessive_word(q, m->te - 1) &&
-		    m->te < q->ntoks && (TMASK(q, m->te) & W_DOCUMENT) &&
-		    !q->ents[m->entity].thing)
+		if (m->entity == NONE || m->kind != M_NAME || m->te >= q->ntoks ||
+		    !(TMASK(q, m->te) & W_DOCUMENT) || q->ents[m->entity].thing)
+			continue;
+		/* any document of theirs; without the possessive, the same one ("the Border
+		 * Patrol memo ... the memo says", not "the Obama administration") */
+		if (possessive_word(q, m->te - 1) || !strncmp(norm(q, m->te), doc, 4))
 			return m->entity;
 	}
 
@@ -1522,7 +1534,7 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 	}
 	uint32_t id = NONE;
 	if (definite && ro->org && (TMASK(q, re - 1) & W_DOCUMENT))
-		id = document_owner(q, rb); /* "the complaint says": whoever filed it */
+		id = document_owner(q, rb, re); /* "the complaint says": whoever filed it */
 	if (id == NONE && definite && ro->plural && plural_speaker(q, r, &id))
 		return SLANT_ENOMEM;
 	if (id == NONE && (definite || (!indefinite && tb == rb && ro->org))) {
@@ -1531,32 +1543,36 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 		 * last ("the president" after "Trump said", though Obama was named later)
 		 */
 		uint32_t best = NONE;
+		int best_tier = 0;
 		for (size_t i = q->nents; i-- > ent_floor(q);) {
 			const struct entity *e = &q->ents[i];
-			id = NONE;
 			const struct slant_role *er = role_of(q, e->role);
 			if (e->type == SLANT_SPEAKER_UNNAMED)
 				continue;
 			const struct slant_person *ep =
 				e->person != NONE ? &q->conf->people->speakers[e->person] : NULL;
+			/* the role itself beats the word in a name, which beats any organisation
+			 * ("the group" is AllSides, not Google News named after it) */
+			int tier = 0;
 			if (er && er->rkey == ro->rkey && !strcmp(er->role, ro->role))
-				id = (uint32_t)i;
+				tier = 3;
 			else if (ep && !er && ep->rkey == ro->rkey && !strcmp(ep->role, ro->role))
-				id = (uint32_t)i;
+				tier = 3;
 			else if (ro->org && e->type == SLANT_SPEAKER_ORG) {
 				/* "the agency" after "U.S. Immigration and Customs Enforcement" */
 				const char *nm = stored(q, e->name);
 				size_t wl = strlen(ro->word);
-				for (const char *s = nm; *s && id == NONE; s++)
+				for (const char *s = nm; *s && !tier; s++)
 					if ((s == nm || s[-1] == ' ') && !strncasecmp(s, ro->word, wl))
-						id = (uint32_t)i;
-				if (id == NONE && (!strcmp(ro->role, "agency") ||
-						   !strcmp(ro->role, "department") ||
-						   !strcmp(ro->role, "organization")))
-					id = (uint32_t)i;
+						tier = 2;
+				if (!tier && (!strcmp(ro->role, "agency") ||
+					      !strcmp(ro->role, "department") ||
+					      !strcmp(ro->role, "organization")))
+					tier = 1;
 			}
-			if (id != NONE && (best == NONE || e->last > q->ents[best].last))
-				best = id;
+			if (tier && (best == NONE || tier > best_tier ||
+				     (tier == best_tier && e->last > q->ents[best].last)))
+				best = (uint32_t)i, best_tier = tier;
 		}
 		id = best;
 	}
@@ -1872,7 +1888,10 @@ static int find_mentions(struct slant_quotes *q)
 			if (punct_is(q, after, '.'))
 				after++;
 			if (after < q->ntoks && is_cap(q, after) && !(TMASK(q, after) & W_NOT_NAME) &&
-			    q->sent_of[after] == q->sent_of[t] && !role_of(q, r)->org) {
+			    q->sent_of[after] == q->sent_of[t] &&
+			    (!role_of(q, r)->org ||
+			     (after == re && !is_cap(q, t) && !q->role_at[after] &&
+			      !(TMASK(q, after) & W_HONORIFIC)))) {
 				t = re - 1;
 				continue;
 			}
@@ -1910,6 +1929,20 @@ static int cmp_mention(const void *a, const void *b)
 {
 	const struct mention *x = a, *y = b;
 	return (x->tb > y->tb) - (x->tb < y->tb);
+}
+
+/* Whether the words before token t make it an object: "according to X", "told X". */
+static bool object_of(const struct slant_quotes *q, uint32_t t)
+{
+	static const char *const before[] = { "to", "by", "with", "from", "for", "at", "of",
+					      "in", "on", "told" };
+
+	if (t > 0 && norm_is(q, t - 1, "the"))
+		t--;
+	for (size_t i = 0; t > 0 && i < SLANT_ARRAY_SIZE(before); i++)
+		if (norm_is(q, t - 1, before[i]))
+			return true;
+	return false;
 }
 
 /* Whether entity e can be what pronoun `pron` refers to. */
@@ -1950,18 +1983,26 @@ static void resolve_pronouns(struct slant_quotes *q)
 		uint32_t s = q->sent_of[m->tb];
 		/* per sentence, the leftmost name, else the leftmost pronoun (a chain) */
 		uint32_t best[BACK], chain[BACK];
+		int rank[BACK];
 		for (int k = 0; k < BACK; k++)
-			best[k] = chain[k] = NONE;
+			best[k] = chain[k] = NONE, rank[k] = -1;
 		for (size_t j = i; j-- > (i > LOOKBACK ? i - LOOKBACK : 0);) {
 			const struct mention *c = &q->ments[j];
 			uint32_t cs = q->sent_of[c->tb];
 			if (cs > s || s - cs >= BACK)
 				break;
 			if (c->entity != NONE && pronoun_fits(&q->ents[c->entity], m->pron)) {
-				if (c->kind == M_PRONOUN)
+				const struct entity *e = &q->ents[c->entity];
+				/* "At Bloodworks Northwest, Haley says": a known gender and a
+				 * subject rank first, then the leftmost (walking back, ties go
+				 * left) */
+				int r = (e->gender != G_UNKNOWN) * 2 + !object_of(q, c->tb);
+				if (c->kind == M_PRONOUN) {
 					chain[s - cs] = c->entity;
-				else
-					best[s - cs] = c->entity; /* walking back: the leftmost wins */
+				} else if (r >= rank[s - cs]) {
+					best[s - cs] = c->entity;
+					rank[s - cs] = r;
+				}
 			}
 		}
 		m->entity = NONE;
@@ -2682,20 +2723,6 @@ static uint32_t described_person(const struct slant_quotes *q, uint32_t mi)
 			return pm->entity;
 	}
 	return NONE;
-}
-
-/* Whether the words before token t make it an object: "according to X", "told X". */
-static bool object_of(const struct slant_quotes *q, uint32_t t)
-{
-	static const char *const before[] = { "to", "by", "with", "from", "for", "at", "of",
-					      "in", "on", "told" };
-
-	if (t > 0 && norm_is(q, t - 1, "the"))
-		t--;
-	for (size_t i = 0; t > 0 && i < SLANT_ARRAY_SIZE(before); i++)
-		if (norm_is(q, t - 1, before[i]))
-			return true;
-	return false;
 }
 
 static int attribute(struct slant_quotes *q)
