@@ -34,6 +34,7 @@ static const char roles_tsv[] =
 	"sheriff\tsheriff\tlaw-enforcement\tperson\t\n"
 	"sheriff's office\tsheriff's office\tlaw-enforcement\torg\t\n"
 	"department\tdepartment\t\torg\t\n"
+	"group\torganization\t\torg\t\n"
 	"agency\tagency\t\torg\t\n"
 	"activist\tactivist\tcivil-society\tperson\t\n"
 	"officials\tofficial\t\tperson\t\n"
@@ -496,6 +497,20 @@ static void test_salience(void **state)
 				   "imperiled,” the release said."),
 			    "direct|Donald Trump|said|The security of the United States is imperiled,\n");
 
+	/* she: a woman who is the subject before the organisation where she works */
+	assert_string_equal(run(f, "Rebecca Haley leads the program. At Bloodworks Northwest, "
+				   "Haley says it was easy. “The risk is low enough,” she says."),
+			    "direct|Rebecca Haley|says|The risk is low enough,\n");
+	/* "the group AllSides": the group is AllSides, not the last organisation named */
+	assert_string_equal(run(f, "The media group AllSides reviewed Google News’ homepage. "
+				   "On its website, the group posted its findings.\n\n“Results "
+				   "lean to the left of the spectrum,” it said."),
+			    "direct|AllSides|said|Results lean to the left of the spectrum,\n");
+	/* an organisation's document, named without a possessive */
+	assert_string_equal(run(f, "The Border Patrol release cites several reasons. Officials "
+				   "spoke in Texas.\n\n“Rumors of a free pass drove them,” the "
+				   "release said."),
+			    "direct|Border Patrol|said|Rumors of a free pass drove them,\n");
 	/* a shared surname alone: the one of them mentioned most */
 	assert_string_equal(run(f, "Barack Obama met Donald Trump. Obama spoke first. Michelle "
 				   "Obama toured the residence. “It went well,” Obama said."),
