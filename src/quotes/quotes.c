@@ -207,6 +207,7 @@ enum {
 	W_SCARE = 1u << 12, W_TITLECUE = 1u << 13, W_HE = 1u << 14, W_SHE = 1u << 15,
 	W_THEY = 1u << 16, W_IT = 1u << 17, W_DEM = 1u << 18, W_REP = 1u << 19, W_DOCUMENT = 1u << 20, W_THING = 1u << 21,
 	W_FUNCTION = 1u << 22, W_CLERGY = 1u << 23, W_WORD_NAME = 1u << 24,
+	W_PRE_TITLE = 1u << 25,
 };
 
 #define WTAB_SIZE 4096 /* a power of two, well above the words listed */
@@ -841,6 +842,12 @@ WORDSET(male_names,
 	"ray", "raymond", "richard", "rick", "robert", "roger", "ron", "rudy", "ryan", "sam",
 	"samuel", "scott", "sean", "stephen", "steve", "steven", "ted", "thomas", "tim",
 	"timothy", "todd", "tom", "tony", "vladimir", "walter", "william", "xi",
+);
+
+/* Lower-case words before a title: "retired Lt. Col. Bill Cowen". */
+WORDSET(pre_title,
+	"retired", "former", "late", "acting", "outgoing", "incoming", "longtime", "veteran",
+	"then", "current", "interim", "embattled", "freshman", "disgraced",
 );
 
 /* First names that are also common words: "Will Hurd", "Hope Hicks", "Rich Lowry". */
@@ -2115,7 +2122,7 @@ static uint32_t subject_before(const struct slant_quotes *q, uint32_t v, uint32_
 	/* an appositive or a parenthesis between: "Halloway, director of ..., said" */
 	if (punct_is(q, t - 1, ',') || punct_is(q, t - 1, ')') || is_dash(q, t - 1)) {
 		bool paren = punct_is(q, t - 1, ')');
-		for (uint32_t u = t - 1; u > lo && u + 24 > t; u--) {
+		for (uint32_t u = t - 1; u > lo && u + 40 > t; u--) {
 			if (q->tokinfo[u - 1] & TI_INQUOTE)
 				break;
 			if (paren ? punct_is(q, u, '(') : (punct_is(q, u, ',') || is_dash(q, u))) {
@@ -2175,6 +2182,10 @@ static uint32_t subject_after(const struct slant_quotes *q, uint32_t t, uint32_t
 	if (t >= hi)
 		return NONE;
 	uint32_t m = mention_after_owner(q, t);
+	/* "said retired Lt. Col. Bill Cowen", "said former Gov. Jeb Bush" */
+	if (m == NONE && t + 1 < hi && (TMASK(q, t) & W_PRE_TITLE) &&
+	    (m = mention_starting(q, t + 1)) != NONE && q->ments[m].kind != M_NAME)
+		m = NONE;
 	if (m == NONE && t + 1 < hi && norm_is(q, t, "the"))
 		m = mention_starting(q, t + 1); /* said the Department of Homeland Security */
 	return m;
@@ -2283,6 +2294,29 @@ static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uin
 	if (m == NONE)
 		return attrib_tail(q, rb, re);
 	uint32_t u = q->ments[m].te;
+	/* a party and state: “…,” Steny Hoyer (D., Md.), the No. 2 Democrat, said */
+	if (punct_is(q, u, '(')) {
+		uint32_t w = u + 1;
+		while (w < re && w < u + 12 && !punct_is(q, w, ')'))
+			w++;
+		if (w < re && punct_is(q, w, ')'))
+			u = w + 1;
+	}
+	/* two speakers: “…,” Mrs. Pelosi and Senate Minority Leader Chuck Schumer said */
+	if (u + 1 < re && norm_is(q, u, "and")) {
+		uint32_t m2 = mention_starting(q, u + 1);
+		if (m2 != NONE && q->ments[m2].kind == M_NAME && speaks(q, m2)) {
+			u = q->ments[m2].te;
+			m = m2;
+			if (punct_is(q, u, '(')) {
+				uint32_t w = u + 1;
+				while (w < re && w < u + 12 && !punct_is(q, w, ')'))
+					w++;
+				if (w < re && punct_is(q, w, ')'))
+					u = w + 1;
+			}
+		}
+	}
 	/* an appositive: “…,” Halloway, the director, said */
 	if (punct_is(q, u, ',') && !q->verb_at[u + 1]) {
 		uint32_t w = u + 1;
@@ -2417,9 +2451,14 @@ static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quot
 	    q->toks[after].kind == SLANT_TOK_WORD && !(q->toks[after].flags & SLANT_TOKF_CAP) &&
 	    !(TMASK(q, after) & W_FUNCTION))
 		return SLANT_QUOTE_SCARE;
+	/* “…” after "called" is the speaker's word for it ("Levine called it “a bait-and-switch”") */
+	bool called = open > lo && (norm_is(q, open - 1, "called") ||
+				    (open > lo + 1 && norm_is(q, open - 2, "called") &&
+				     (norm_is(q, open - 1, "it") || norm_is(q, open - 1, "them") ||
+				      norm_is(q, open - 1, "him") || norm_is(q, open - 1, "her") ||
+				      norm_is(q, open - 1, "this") || norm_is(q, open - 1, "that"))));
 	if (qt->words <= 6 && !inner_end &&
-	    cue_before(q, open, lo, W_SCARE, 2) &&
-	    !(norm_is(q, open - 1, "called") && has_speaker))
+	    cue_before(q, open, lo, W_SCARE, 2) && !(called && has_speaker))
 		return SLANT_QUOTE_SCARE;
 	if (!has_speaker) {
 		/* a sentence of its own: “Is Papa coming home?” */
@@ -2883,6 +2922,24 @@ static int attribute(struct slant_quotes *q)
 		prev = (uint32_t)i;
 		prev_verb = qt->verb != NONE ? a.verb : NONE;
 	}
+	/* If they aren't “accompanied by ...”, you'll see “...,” Kurdieh said: a fragment
+	 * nobody speaks is the words of whoever the sentence quotes next */
+	for (size_t i = 0; i + 1 < q->nquotes; i++) {
+		struct slant_quote *a = &q->quotes[i];
+		if (a->depth || a->speaker != NONE || a->kind != SLANT_QUOTE_PARTIAL)
+			continue;
+		for (size_t j = i + 1; j < q->nquotes; j++) {
+			const struct slant_quote *b = &q->quotes[j];
+			if (b->depth)
+				continue;
+			if (b->speaker != NONE && !(b->flags & SLANT_QUOTEF_INHERITED) &&
+			    q->sent_of[b->tok_begin] == q->sent_of[a->tok_begin]) {
+				a->speaker = b->speaker;
+				a->flags |= SLANT_QUOTEF_INHERITED;
+			}
+			break;
+		}
+	}
 	int ret = credit_lines(q);
 	if (ret)
 		return ret;
@@ -2972,6 +3029,7 @@ static void sort_lists(void)
 	ADD(thing_words, W_THING);
 	ADD(function_words, W_FUNCTION);
 	ADD(word_names, W_WORD_NAME);
+	ADD(pre_title, W_PRE_TITLE);
 	wtab_add("father", W_CLERGY);
 	wtab_add("fr", W_CLERGY);
 	wtab_add("monsignor", W_CLERGY);

@@ -472,6 +472,37 @@ static void test_pronouns_and_roles(void **state)
 	assert_string_equal(speaker_of(f, 0)->role, "spokesperson");
 }
 
+/* What may stand between a quotation and its speaker. */
+static void test_attribution_gaps(void **state)
+{
+	struct fixture *f = *state;
+
+	/* a party and state, then an appositive */
+	assert_string_equal(run(f, "“The issue is not the number,” Sen. Steny Hoyer "
+				   "(D., Md.), the No. 2 Democrat in the House, said."),
+			    "direct|Steny Hoyer|said|The issue is not the number,\n");
+	/* two speakers: the one next to the verb is named */
+	assert_string_equal(run(f, "“Democrats are taking action,” Mrs. Pelosi and Sen. "
+				   "Chuck Schumer (D., N.Y.) said in a statement."),
+			    "direct|Chuck Schumer|said|Democrats are taking action,\n");
+	/* a modifier before the title */
+	assert_string_equal(run(f, "“It was an error of monstrous proportions,” said retired Gov. "
+				   "Bill Cowen."),
+			    "direct|Bill Cowen|said|It was an error of monstrous proportions,\n");
+	/* "called it" gives the speaker's own words, after a long appositive */
+	assert_string_equal(run(f, "Marc Levine, senior fellow and founding director of the "
+				   "University of Wisconsin-Milwaukee’s Center of Economic "
+				   "Development, called it “one enormous bait-and-switch.”"),
+			    "partial|Marc Levine|called|one enormous bait-and-switch.\n");
+	/* a fragment nobody speaks, then a quotation attributed in the same sentence */
+	assert_string_equal(run(f, "If deportations are not “accompanied by increases in workers "
+				   "available through legal programs,” you will see “operations "
+				   "just shut down,” Zaid Kurdieh told Bloomberg."),
+			    "partial|Zaid Kurdieh|-|accompanied by increases in workers available "
+			    "through legal programs,\n"
+			    "partial|Zaid Kurdieh|told|operations just shut down,\n");
+}
+
 /* Which of several people a surname or a role names. */
 static void test_salience(void **state)
 {
@@ -688,6 +719,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_pronouns_and_roles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_name_boundaries, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_salience, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_attribution_gaps, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_plural_and_org_roles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_name_clustering, setup, teardown),
