@@ -207,7 +207,7 @@ enum {
 	W_SCARE = 1u << 12, W_TITLECUE = 1u << 13, W_HE = 1u << 14, W_SHE = 1u << 15,
 	W_THEY = 1u << 16, W_IT = 1u << 17, W_DEM = 1u << 18, W_REP = 1u << 19, W_DOCUMENT = 1u << 20, W_THING = 1u << 21,
 	W_FUNCTION = 1u << 22, W_CLERGY = 1u << 23, W_WORD_NAME = 1u << 24,
-	W_PRE_TITLE = 1u << 25,
+	W_PRE_TITLE = 1u << 25, W_OBJECT_CUE = 1u << 26,
 };
 
 #define WTAB_SIZE 4096 /* a power of two, well above the words listed */
@@ -843,6 +843,9 @@ WORDSET(male_names,
 	"samuel", "scott", "sean", "stephen", "steve", "steven", "ted", "thomas", "tim",
 	"timothy", "todd", "tom", "tony", "vladimir", "walter", "william", "xi",
 );
+
+/* Words before an object: "according to Reuters", "told CNN". */
+WORDSET(object_cues, "to", "by", "with", "from", "for", "at", "of", "in", "on", "told");
 
 /* Lower-case words before a title: "retired Lt. Col. Bill Cowen". */
 WORDSET(pre_title,
@@ -1941,15 +1944,9 @@ static int cmp_mention(const void *a, const void *b)
 /* Whether the words before token t make it an object: "according to X", "told X". */
 static bool object_of(const struct slant_quotes *q, uint32_t t)
 {
-	static const char *const before[] = { "to", "by", "with", "from", "for", "at", "of",
-					      "in", "on", "told" };
-
-	if (t > 0 && norm_is(q, t - 1, "the"))
+	if (t > 0 && (TMASK(q, t - 1) & W_DET))
 		t--;
-	for (size_t i = 0; t > 0 && i < SLANT_ARRAY_SIZE(before); i++)
-		if (norm_is(q, t - 1, before[i]))
-			return true;
-	return false;
+	return t > 0 && (TMASK(q, t - 1) & W_OBJECT_CUE);
 }
 
 /* Whether entity e can be what pronoun `pron` refers to. */
@@ -3030,6 +3027,7 @@ static void sort_lists(void)
 	ADD(function_words, W_FUNCTION);
 	ADD(word_names, W_WORD_NAME);
 	ADD(pre_title, W_PRE_TITLE);
+	ADD(object_cues, W_OBJECT_CUE);
 	wtab_add("father", W_CLERGY);
 	wtab_add("fr", W_CLERGY);
 	wtab_add("monsignor", W_CLERGY);
