@@ -207,7 +207,7 @@ enum {
 	W_SCARE = 1u << 12, W_TITLECUE = 1u << 13, W_HE = 1u << 14, W_SHE = 1u << 15,
 	W_THEY = 1u << 16, W_IT = 1u << 17, W_DEM = 1u << 18, W_REP = 1u << 19, W_DOCUMENT = 1u << 20, W_THING = 1u << 21,
 	W_FUNCTION = 1u << 22, W_CLERGY = 1u << 23, W_WORD_NAME = 1u << 24,
-	W_PRE_TITLE = 1u << 25, W_OBJECT_CUE = 1u << 26,
+	W_PRE_TITLE = 1u << 25, W_OBJECT_CUE = 1u << 26, W_SUBORD = 1u << 27,
 };
 
 #define WTAB_SIZE 4096 /* a power of two, well above the words listed */
@@ -842,6 +842,12 @@ WORDSET(male_names,
 	"ray", "raymond", "richard", "rick", "robert", "roger", "ron", "rudy", "ryan", "sam",
 	"samuel", "scott", "sean", "stephen", "steve", "steven", "ted", "thomas", "tim",
 	"timothy", "todd", "tom", "tony", "vladimir", "walter", "william", "xi",
+);
+
+/* Words opening a clause that is not the sentence's main one. */
+WORDSET(subordinators,
+	"when", "after", "as", "if", "while", "although", "though", "because", "since",
+	"before", "once", "until", "despite", "whereas", "unless", "whether",
 );
 
 /* Words before an object: "according to Reuters", "told CNN". */
@@ -1949,6 +1955,22 @@ static bool object_of(const struct slant_quotes *q, uint32_t t)
 	return t > 0 && (TMASK(q, t - 1) & W_OBJECT_CUE);
 }
 
+/*
+ * Whether token t is in a clause opening its sentence ("When ABC's Jonathan Karl asked,
+ * West snapped"): not the sentence's subject.
+ */
+static bool in_leading_clause(const struct slant_quotes *q, uint32_t t)
+{
+	uint32_t s = sentence_start(q, t);
+
+	if (!(TMASK(q, s) & W_SUBORD))
+		return false;
+	for (uint32_t u = s + 1; u < t; u++)
+		if (punct_is(q, u, ','))
+			return false;
+	return true;
+}
+
 /* Whether entity e can be what pronoun `pron` refers to. */
 static bool pronoun_fits(const struct entity *e, uint8_t pron)
 {
@@ -2000,7 +2022,8 @@ static void resolve_pronouns(struct slant_quotes *q)
 				/* "At Bloodworks Northwest, Haley says": a known gender and a
 				 * subject rank first, then the leftmost (walking back, ties go
 				 * left) */
-				int r = (e->gender != G_UNKNOWN) * 2 + !object_of(q, c->tb);
+				int r = (e->gender != G_UNKNOWN) * 4 + !object_of(q, c->tb) * 2 +
+					!in_leading_clause(q, c->tb);
 				if (c->kind == M_PRONOUN) {
 					chain[s - cs] = c->entity;
 				} else if (r >= rank[s - cs]) {
@@ -3028,6 +3051,7 @@ static void sort_lists(void)
 	ADD(word_names, W_WORD_NAME);
 	ADD(pre_title, W_PRE_TITLE);
 	ADD(object_cues, W_OBJECT_CUE);
+	ADD(subordinators, W_SUBORD);
 	wtab_add("father", W_CLERGY);
 	wtab_add("fr", W_CLERGY);
 	wtab_add("monsignor", W_CLERGY);

@@ -542,6 +542,10 @@ static void test_salience(void **state)
 				   "spoke in Texas.\n\n“Rumors of a free pass drove them,” the "
 				   "release said."),
 			    "direct|Border Patrol|said|Rumors of a free pass drove them,\n");
+	/* he: the subject of the main clause, not a man named in the clause before it */
+	assert_string_equal(run(f, "When ABC’s Jonathan Karl tried to ask Ken West two "
+				   "questions, West snapped at him. “You had one question,” he said."),
+			    "direct|Ken West|said|You had one question,\n");
 	/* a shared surname alone: the one of them mentioned most */
 	assert_string_equal(run(f, "Barack Obama met Donald Trump. Obama spoke first. Michelle "
 				   "Obama toured the residence. “It went well,” Obama said."),
