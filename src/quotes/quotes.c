@@ -2301,8 +2301,13 @@ static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uin
 		return a;
 	}
 	if (q->verb_at[t]) {
+		/* “…?” asked Pedro Rios: right after a quotation, who asks is named after */
 		uint32_t vm = q->verb_at[t] - 1;
-		uint32_t m = verb_takes_object(q, vm) ? NONE : subject_after(q, q->verbs.v[vm].tok_end, re);
+		bool inverted = verb_is(q, vm, "ask") || verb_is(q, vm, "warn") ||
+				verb_is(q, vm, "urg") || verb_is(q, vm, "assur");
+		uint32_t m = verb_takes_object(q, vm) && !inverted ?
+				     NONE :
+				     subject_after(q, q->verbs.v[vm].tok_end, re);
 		if (speaks(q, m))
 			a.entity = mention_entity(q, m), a.verb = vm, a.ment = m, a.found = true;
 		return a;

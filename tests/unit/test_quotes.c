@@ -53,6 +53,7 @@ static const char verbs_tsv[] =
 	"continued\tneutral\t0\t1\t\n"
 	"according to\tneutral\t0\t1\t\n"
 	"called\tneutral\t0\t1\t\n"
+	"asked\tneutral\t0\t1\t\n"
 	"complained\tloaded\t0\t2\t\n"
 	"pledges\tneutral\t0\t1\t\n"
 	"declaring\tneutral\t0\t1\t\n"
@@ -485,6 +486,10 @@ static void test_attribution_gaps(void **state)
 	assert_string_equal(run(f, "“Democrats are taking action,” Mrs. Pelosi and Sen. "
 				   "Chuck Schumer (D., N.Y.) said in a statement."),
 			    "direct|Chuck Schumer|said|Democrats are taking action,\n");
+	/* a question, then who asked it */
+	assert_string_equal(run(f, "“Why would he accept it?” asked Pedro Rios, director of a "
+				   "border program."),
+			    "direct|Pedro Rios|asked|Why would he accept it?\n");
 	/* a modifier before the title */
 	assert_string_equal(run(f, "“It was an error of monstrous proportions,” said retired Gov. "
 				   "Bill Cowen."),
