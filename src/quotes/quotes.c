@@ -95,6 +95,8 @@ struct slant_quotes {
 	uint32_t *ment_start;
 	uint32_t *verb_at;   /* per token: verb match starting at it + 1, or 0 */
 	uint32_t *sent_of;   /* per token: its sentence */
+	uint32_t *srank;     /* per sentence: how many up to it have the reporter's words */
+	size_t capsrank;
 	uint32_t *role_at;   /* per token: role match starting at it + 1, or 0 */
 	uint32_t *name_at;   /* per token: people-name match starting at it + 1, or 0 */
 	uint32_t *wmask;     /* per token: W_* bits of its word */
@@ -157,6 +159,7 @@ void slant_quotes_free(struct slant_quotes *q)
 	free(q->ment_start);
 	free(q->verb_at);
 	free(q->sent_of);
+	free(q->srank);
 	free(q->role_at);
 	free(q->name_at);
 	free(q->wmask);
@@ -1998,14 +2001,31 @@ static bool pronoun_fits(const struct entity *e, uint8_t pron)
  * Pronouns: the first (subject-most) fitting mention of the pronoun's sentence before it,
  * else of each of the four sentences before, nearest first.
  */
-static void resolve_pronouns(struct slant_quotes *q)
+static int resolve_pronouns(struct slant_quotes *q)
 {
 	enum { BACK = 5 };
+	bool ranked = false;
 
 	for (size_t i = 0; i < q->nments; i++) {
 		struct mention *m = &q->ments[i];
 		if (m->kind != M_PRONOUN)
 			continue;
+		if (!ranked) {
+			/* sentences are counted back without those inside quotations: a long
+			 * quotation keeps its speaker within reach */
+			if (SLANT_GROW(q->srank, q->capsrank, q->nsents + 1))
+				return SLANT_ENOMEM;
+			uint32_t n = 0;
+			for (size_t k = 0; k < q->nsents; k++) {
+				uint32_t t = q->sents[k].tok_begin;
+				while (t < q->sents[k].tok_end &&
+				       ((q->tokinfo[t] & TI_INQUOTE) || !is_word(q, t)))
+					t++;
+				n += t < q->sents[k].tok_end;
+				q->srank[k] = n;
+			}
+			ranked = true;
+		}
 		uint32_t s = q->sent_of[m->tb];
 		/* per sentence, the leftmost name, else the leftmost pronoun (a chain) */
 		uint32_t best[BACK], chain[BACK];
@@ -2015,8 +2035,9 @@ static void resolve_pronouns(struct slant_quotes *q)
 		for (size_t j = i; j-- > (i > LOOKBACK ? i - LOOKBACK : 0);) {
 			const struct mention *c = &q->ments[j];
 			uint32_t cs = q->sent_of[c->tb];
-			if (cs > s || s - cs >= BACK)
+			if (cs > s || q->srank[s] - q->srank[cs] >= BACK)
 				break;
+			cs = s - (q->srank[s] - q->srank[cs]); /* the distance in those */
 			if (c->entity != NONE && pronoun_fits(&q->ents[c->entity], m->pron)) {
 				const struct entity *e = &q->ents[c->entity];
 				/* "At Bloodworks Northwest, Haley says": a known gender and a
@@ -2041,6 +2062,7 @@ static void resolve_pronouns(struct slant_quotes *q)
 				e->gender = m->pron == 'h' ? G_MALE : G_FEMALE;
 		}
 	}
+	return 0;
 }
 
 /* ------------------------------------------------------------ attribution */
@@ -3168,8 +3190,7 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 		q->ment_start[q->ments[i].tb] = (uint32_t)i + 1;
 		q->ment_end[q->ments[i].te - 1] = (uint32_t)i + 1;
 	}
-	resolve_pronouns(q);
-	if ((ret = attribute(q)) || (ret = make_speakers(q)))
+	if ((ret = resolve_pronouns(q)) || (ret = attribute(q)) || (ret = make_speakers(q)))
 		goto fail;
 	clear_sparse(q);
 	return 0;

@@ -547,6 +547,14 @@ static void test_salience(void **state)
 				   "spoke in Texas.\n\n“Rumors of a free pass drove them,” the "
 				   "release said."),
 			    "direct|Border Patrol|said|Rumors of a free pass drove them,\n");
+	/* he after a quotation of many sentences: they do not push its speaker out of reach */
+	assert_string_equal(run(f, "President Donald Trump on Tuesday claimed the policy began "
+				   "earlier.\n\n“Just so you understand. It began before. Those cages "
+				   "were not mine. They were shown. I stopped it. Everyone knows it. It "
+				   "is over,” he told reporters."),
+			    "direct|Donald Trump|told|Just so you understand. It began before. Those "
+			    "cages were not mine. They were shown. I stopped it. Everyone knows it. "
+			    "It is over,\n");
 	/* he: the subject of the main clause, not a man named in the clause before it */
 	assert_string_equal(run(f, "When ABC’s Jonathan Karl tried to ask Ken West two "
 				   "questions, West snapped at him. “You had one question,” he said."),
