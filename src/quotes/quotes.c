@@ -1435,12 +1435,20 @@ static uint32_t document_owner(const struct slant_quotes *q, uint32_t rb, uint32
 			continue;
 		if (q->sent_of[m->tb] + 5 < s)
 			break;
-		if (m->entity == NONE || m->kind != M_NAME || m->te >= q->ntoks ||
-		    !(TMASK(q, m->te) & W_DOCUMENT) || q->ents[m->entity].thing)
+		if (m->entity == NONE || m->kind != M_NAME || q->ents[m->entity].thing)
+			continue;
+		/* a document word right after the name, or after a modifier or two ("an
+		 * internal Border Patrol intelligence memo") */
+		uint32_t d = m->te;
+		while (d < q->ntoks && d < m->te + 2 && !(TMASK(q, d) & W_DOCUMENT) &&
+		       q->toks[d].kind == SLANT_TOK_WORD && !is_cap(q, d) &&
+		       !(TMASK(q, d) & (W_FUNCTION | W_DET)) && !q->verb_at[d])
+			d++;
+		if (d >= q->ntoks || !(TMASK(q, d) & W_DOCUMENT))
 			continue;
 		/* any document of theirs; without the possessive, the same one ("the Border
 		 * Patrol memo ... the memo says", not "the Obama administration") */
-		if (possessive_word(q, m->te - 1) || !strncmp(norm(q, m->te), doc, 4))
+		if ((d == m->te && possessive_word(q, m->te - 1)) || !strncmp(norm(q, d), doc, 4))
 			return m->entity;
 	}
 

@@ -559,6 +559,11 @@ static void test_salience(void **state)
 	assert_string_equal(run(f, "When ABC’s Jonathan Karl tried to ask Ken West two "
 				   "questions, West snapped at him. “You had one question,” he said."),
 			    "direct|Ken West|said|You had one question,\n");
+	/* a document named with modifiers between its owner and it */
+	assert_string_equal(run(f, "Migrants are crossing, according to an internal Border Patrol "
+				   "intelligence release.\n\n“This is common knowledge in Central "
+				   "America,” the release said."),
+			    "direct|Border Patrol|said|This is common knowledge in Central America,\n");
 	/* a shared surname alone: the one of them mentioned most */
 	assert_string_equal(run(f, "Barack Obama met Donald Trump. Obama spoke first. Michelle "
 				   "Obama toured the residence. “It went well,” Obama said."),
