@@ -1617,6 +1617,16 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 			if (u < q->ntoks && q->name_at[u] && !(q->tokinfo[u] & TI_INQUOTE))
 				de = q->names.v[q->name_at[u] - 1].tok_end;
 		}
+		/* "a group of Honduran migrants": who the group is */
+		if (ro->org && de == re && de + 1 < q->ntoks && norm_is(q, de, "of")) {
+			uint32_t u = de + 1, n = 0;
+			while (u < q->ntoks && n < 4 && q->toks[u].kind == SLANT_TOK_WORD &&
+			       !(q->tokinfo[u] & TI_INQUOTE) && !q->verb_at[u] &&
+			       !(TMASK(q, u) & (W_FUNCTION | W_DET)) && q->sent_of[u] == q->sent_of[re - 1])
+				u++, n++;
+			if (n)
+				de = u;
+		}
 		slant_buf_reset(&q->tmp);
 		if (slant_doc_span_text(q->d, q->text, q->toks[db].start, q->toks[de - 1].end,
 					&q->tmp))

@@ -478,6 +478,10 @@ static void test_attribution_gaps(void **state)
 {
 	struct fixture *f = *state;
 
+	/* a group described by who is in it */
+	assert_string_equal(run(f, "A group of Honduran migrants said the march was a “show of "
+				   "strength for all of them.”"),
+			    "partial|group of Honduran migrants|said|show of strength for all of them.\n");
 	/* a party and state, then an appositive */
 	assert_string_equal(run(f, "“The issue is not the number,” Sen. Steny Hoyer "
 				   "(D., Md.), the No. 2 Democrat in the House, said."),
