@@ -2829,6 +2829,18 @@ static uint32_t described_person(const struct slant_quotes *q, uint32_t mi)
 	return NONE;
 }
 
+/* Whether tokens [a, b) hold nothing but commas, "and", "or" and quotation marks. */
+static bool only_list_glue(const struct slant_quotes *q, uint32_t a, uint32_t b)
+{
+	if (a > b || b - a > 4)
+		return false;
+	for (uint32_t t = a; t < b; t++)
+		if (!punct_is(q, t, ',') && !norm_is(q, t, "and") && !norm_is(q, t, "or") &&
+		    q->toks[t].kind != SLANT_TOK_QUOTE)
+			return false;
+	return true;
+}
+
 static int attribute(struct slant_quotes *q)
 {
 	size_t np;
@@ -2986,6 +2998,36 @@ static int attribute(struct slant_quotes *q)
 		}
 		prev = (uint32_t)i;
 		prev_verb = qt->verb != NONE ? a.verb : NONE;
+	}
+	/* “consistently liberal,” “mostly liberal,” “mixed” and “conservative”: a list of
+	 * three or more short quotations is a list of labels */
+	for (size_t i = 0; i < q->nquotes;) {
+		size_t j = i, n = 0, last = i;
+		while (j < q->nquotes && (q->quotes[j].depth || q->quotes[j].words <= 4)) {
+			if (q->quotes[j].depth) {
+				j++;
+				continue;
+			}
+			n++;
+			last = j;
+			size_t k = j + 1;
+			while (k < q->nquotes && q->quotes[k].depth)
+				k++;
+			if (k >= q->nquotes || !only_list_glue(q, q->quotes[j].tok_end + 1,
+							       q->quotes[k].tok_begin - 1))
+				break;
+			j = k;
+		}
+		if (n >= 3)
+			for (size_t k = i; k <= last; k++)
+				if (!q->quotes[k].depth) {
+					struct slant_quote *x = &q->quotes[k];
+					x->kind = SLANT_QUOTE_SCARE;
+					x->speaker = x->verb = NONE;
+					x->verb_start = x->verb_end = 0;
+					x->flags &= (uint8_t)~SLANT_QUOTEF_INHERITED;
+				}
+		i = last + 1;
 	}
 	/* If they aren't “accompanied by ...”, you'll see “...,” Kurdieh said: a fragment
 	 * nobody speaks is the words of whoever the sentence quotes next */

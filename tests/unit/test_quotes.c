@@ -226,6 +226,11 @@ static void test_kinds(void **state)
 			    "title|-|-|Judge Judy\n");
 	assert_string_equal(run(f, "Varga called the operation “a ransom note” on Tuesday."),
 			    "partial|Varga|called|a ransom note\n");
+	/* a list of three or more short quotations is a list of labels, even when said */
+	assert_string_equal(run(f, "The center divided them into “consistently liberal,” “mostly "
+				   "liberal,” “mixed” and “consistently conservative,” the senator said."),
+			    "scare|-|-|consistently liberal,\nscare|-|-|mostly liberal,\n"
+			    "scare|-|-|mixed\nscare|-|-|consistently conservative,\n");
 }
 
 /* ------------------------------------------------------------ attribution */
