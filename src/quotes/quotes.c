@@ -1893,6 +1893,9 @@ static int find_mentions(struct slant_quotes *q)
 					continue; /* "Wages rose": nobody */
 				}
 			}
+			/* "Another Republican feeling pressure": a party word names no one */
+			if (nb == t && te == t + 1 && (TMASK(q, t) & (W_DEM | W_REP)))
+				continue;
 			/* "dined at Junior's": a place or a firm; people are named in full first */
 			if (nb == t && te == t + 1 && possessive_word(q, t) && !known_surname(q, t))
 				continue;
@@ -2314,6 +2317,16 @@ static struct attrib attrib_tail(const struct slant_quotes *q, uint32_t rb, uint
 	return a;
 }
 
+/* A lower-case word in -ed: "seethed", "marveled". */
+static bool past_tense(const struct slant_quotes *q, uint32_t t)
+{
+	const struct slant_token *k = &q->toks[t];
+	const char *n = norm(q, t);
+
+	return k->kind == SLANT_TOK_WORD && !is_cap(q, t) && k->norm_len >= 5 &&
+	       n[k->norm_len - 2] == 'e' && n[k->norm_len - 1] == 'd';
+}
+
 /* “…,” X said / “…,” said X / “…,” according to X. */
 static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uint32_t re)
 {
@@ -2396,6 +2409,13 @@ static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uin
 		u++;
 	if (u < re && q->verb_at[u] && speaks(q, m))
 		a.entity = mention_entity(q, m), a.verb = q->verb_at[u] - 1, a.ment = m, a.found = true;
+	else if (u < re && u == q->ments[m].te && q->ments[m].kind == M_NAME && speaks(q, m) &&
+		 past_tense(q, u) &&
+		 ((t == rb + 1 && punct_is(q, rb, ',')) ||
+		  (t == rb && rb >= 2 && (punct_is(q, rb - 2, ',') || punct_is(q, rb - 2, '!') ||
+					  punct_is(q, rb - 2, '?')))))
+		/* “…,” Graham seethed: a verb no list has, in the attribution's place */
+		a.entity = mention_entity(q, m), a.ment = m, a.found = true;
 	return a;
 }
 
@@ -2953,7 +2973,7 @@ static int attribute(struct slant_quotes *q)
 			 * the words “colonizer”") */
 			for (uint32_t t = lo; t < open && !a.found; t++) {
 				uint32_t mi = mention_starting(q, t);
-				if (mi == NONE || !subject_like(q, mi))
+				if (mi == NONE || !subject_like(q, mi) || object_of(q, t))
 					continue;
 				a.entity = q->ments[mi].entity, a.ment = mi, a.found = true;
 				for (uint32_t u = q->ments[mi].te; u < open && a.verb == NONE; u++)

@@ -495,6 +495,15 @@ static void test_attribution_gaps(void **state)
 	assert_string_equal(run(f, "“Democrats are taking action,” Mrs. Pelosi and Sen. "
 				   "Chuck Schumer (D., N.Y.) said in a statement."),
 			    "direct|Chuck Schumer|said|Democrats are taking action,\n");
+	/* a verb no list has, in the place of one */
+	assert_string_equal(run(f, "“I hope you never get power again,” Sen. Lindsey Graham "
+				   "marveled at the Democrats."),
+			    "direct|Lindsey Graham|-|I hope you never get power again,\n");
+	/* a party word is nobody, and a group named after "from" is no subject */
+	assert_string_equal(run(f, "Another Republican feeling pressure from pro-immigration "
+				   "activists, Sen. Mike Coffman (Colo.), spoke about reform that is "
+				   "“compassionate in keeping families together.”"),
+			    "partial|Mike Coffman|-|compassionate in keeping families together.\n");
 	/* a question, then who asked it */
 	assert_string_equal(run(f, "“Why would he accept it?” asked Pedro Rios, director of a "
 				   "border program."),
