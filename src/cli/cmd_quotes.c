@@ -652,12 +652,34 @@ static bool has_words(const char *w, const char *sub)
  * "JR Halloway", "DHS spokesperson" in "a DHS spokesperson"), or the same surname unless both
  * give first names that differ ("Melania Trump" is not "Donald Trump"; "D. Trump" is).
  */
+/* Whether `acro` ("IRS", "U.S.") is made of the initials of the capitalised words of `name`
+ * ("Internal Revenue Service"; "of", "the" and "for" left out). */
+static bool acronym_of(const char *acro, const char *name)
+{
+	char a[32], n[32];
+	size_t na = 0, nn = 0;
+
+	for (const char *s = acro; *s; s++) {
+		if (*s == '.')
+			continue;
+		if (*s < 'A' || *s > 'Z' || na + 1 >= sizeof(a))
+			return false;
+		a[na++] = *s;
+	}
+	for (const char *s = name; *s; s++)
+		if ((s == name || s[-1] == ' ') && *s >= 'A' && *s <= 'Z' && nn + 1 < sizeof(n))
+			n[nn++] = *s;
+	return na >= 2 && na == nn && !memcmp(a, n, na);
+}
+
 static bool same_speaker(const char *gold, const char *pred)
 {
 	char g[256], p[256];
 
 	if (!*gold || !pred)
 		return !*gold && !pred;
+	if (acronym_of(gold, pred) || acronym_of(pred, gold))
+		return true;
 	name_key(gold, g, sizeof(g));
 	name_key(pred, p, sizeof(p));
 	if (!strcmp(g, p) || has_words(g, p) || has_words(p, g))

@@ -7,3 +7,8 @@ printf '{"id":"a1","outlet":"o","text":"\\"The law is clear,\\" said Judge Reed 
 printf 'id\tstart\tend\tkind\tspeaker\tgroup\tverb\na1\t1\t18\tdirect\tReed O’Connor\tcourts\tsaid\n' > "$TMPDIR/oc.tsv"
 $SLANT quotes --format tsv "$TMPDIR/oc.jsonl" | cut -f5,6
 $SLANT quotes --gold "$TMPDIR/oc.tsv" "$TMPDIR/oc.jsonl" | grep speaker
+# an acronym in the gold file names the organisation slant spells out, and the other way round
+printf '{"id":"a2","outlet":"o","text":"\\"Charities must not campaign,\\" the Internal Revenue Service said."}\n' > "$TMPDIR/irs.jsonl"
+printf 'id\tstart\tend\tkind\tspeaker\tgroup\tverb\na2\t1\t28\tdirect\tIRS\tfederal\tsaid\n' > "$TMPDIR/irs.tsv"
+$SLANT quotes --format tsv "$TMPDIR/irs.jsonl" | cut -f5,6
+$SLANT quotes --gold "$TMPDIR/irs.tsv" "$TMPDIR/irs.jsonl" | grep speaker
