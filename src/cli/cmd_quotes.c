@@ -609,7 +609,7 @@ out:
 }
 
 /* Lower case, without a leading article, periods and commas; curly apostrophes straight
- * ("O’Connor" is "O'Connor"). */
+ * ("O’Connor" is "O'Connor"), hyphens spaces ("Jong-un" is "Jong Un"). */
 static void name_key(const char *s, char *out, size_t size)
 {
 	size_t j = 0;
@@ -620,6 +620,10 @@ static void name_key(const char *s, char *out, size_t size)
 		unsigned char c = (unsigned char)*s;
 		if (c == '.' || c == ',')
 			continue;
+		if (c == '-') {
+			out[j++] = ' '; /* "Kim Jong-un" is "Kim Jong Un" */
+			continue;
+		}
 		if (!strncmp(s, "\xe2\x80\x99", 3) || !strncmp(s, "\xe2\x80\x98", 3)) {
 			out[j++] = '\'';
 			s += 2;

@@ -211,6 +211,7 @@ enum {
 	W_THEY = 1u << 16, W_IT = 1u << 17, W_DEM = 1u << 18, W_REP = 1u << 19, W_DOCUMENT = 1u << 20, W_THING = 1u << 21,
 	W_FUNCTION = 1u << 22, W_CLERGY = 1u << 23, W_WORD_NAME = 1u << 24,
 	W_PRE_TITLE = 1u << 25, W_OBJECT_CUE = 1u << 26, W_SUBORD = 1u << 27,
+	W_FAMILY_FIRST = 1u << 28,
 };
 
 #define WTAB_SIZE 4096 /* a power of two, well above the words listed */
@@ -1103,6 +1104,34 @@ static void index_surname(struct slant_quotes *q, uint32_t id)
 	*head = id;
 }
 
+/* Chinese and Korean family names, which come first: "Kim Jong-un", "Xi Jinping". */
+WORDSET(family_first_names,
+	"kim", "lee", "park", "moon", "yoon", "choi", "jung", "xi", "li", "wang", "zhang", "liu",
+	"chen", "yang", "huang", "zhao", "wu", "zhou", "hu", "sun", "guo", "deng", "mao", "jiang",
+	"wen", "han",
+);
+
+/*
+ * The family name of `name` when it comes first (a family name from the list, then two
+ * given names or a hyphenated one, or a foreign official): "kim" for "Kim Jong Un" and
+ * "Moon Jae-in", not for "Kim Reynolds". Written to key (lower case); false when it does not.
+ */
+static bool family_first(const char *name, bool foreign, char *key, size_t size)
+{
+	size_t n = strcspn(name, " ");
+	const char *last = strrchr(name, ' ');
+
+	if (!last || n + 1 >= size)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		key[i] = (char)slant_lower((unsigned char)name[i]);
+	key[n] = '\0';
+	if (!(word_mask(key) & W_FAMILY_FIRST))
+		return false;
+	const char *h = strchr(last, '-');
+	return foreign || strchr(name + n + 1, ' ') || (h && h[1] >= 'a' && h[1] <= 'z');
+}
+
 static int entity_for_person(struct slant_quotes *q, uint32_t person, uint32_t *id)
 {
 	const struct slant_people *pp = q->conf->people;
@@ -1120,11 +1149,16 @@ static int entity_for_person(struct slant_quotes *q, uint32_t person, uint32_t *
 	if (store(q, sp->name, strlen(sp->name), &e->name))
 		return SLANT_ENOMEM;
 	e->namelen = (uint32_t)strlen(sp->name);
-	if (sp->surname && store(q, sp->surname, strlen(sp->surname), &e->surname))
+	const char *sur = sp->surname;
+	char fam[32];
+	if (sur && family_first(sp->name, sp->group && !strcmp(sp->group, "foreign"), fam,
+				sizeof(fam)))
+		sur = fam; /* "Kim said" after "Kim Jong Un" */
+	if (sur && store(q, sur, strlen(sur), &e->surname))
 		return SLANT_ENOMEM;
-	if (sp->surname) {
-		e->shash = whash(sp->surname);
-		e->slen = (uint32_t)strlen(sp->surname);
+	if (sur) {
+		e->shash = whash(sur);
+		e->slen = (uint32_t)strlen(sur);
 		index_surname(q, *id);
 	}
 	/* first word key for matching initials and first names */
@@ -3159,6 +3193,7 @@ static void sort_lists(void)
 	ADD(pre_title, W_PRE_TITLE);
 	ADD(object_cues, W_OBJECT_CUE);
 	ADD(subordinators, W_SUBORD);
+	ADD(family_first_names, W_FAMILY_FIRST);
 	wtab_add("father", W_CLERGY);
 	wtab_add("fr", W_CLERGY);
 	wtab_add("monsignor", W_CLERGY);

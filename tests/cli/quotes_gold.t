@@ -12,3 +12,8 @@ printf '{"id":"a2","outlet":"o","text":"\\"Charities must not campaign,\\" the I
 printf 'id\tstart\tend\tkind\tspeaker\tgroup\tverb\na2\t1\t28\tdirect\tIRS\tfederal\tsaid\n' > "$TMPDIR/irs.tsv"
 $SLANT quotes --format tsv "$TMPDIR/irs.jsonl" | cut -f5,6
 $SLANT quotes --gold "$TMPDIR/irs.tsv" "$TMPDIR/irs.jsonl" | grep speaker
+# a hyphen in a gold name is a space: Kim Jong-un is the Kim Jong Un of the speakers table
+printf '{"id":"a3","outlet":"o","text":"\\"We will not shoot,\\" Kim Jong-un told Moon Jae-in."}\n' > "$TMPDIR/kim.jsonl"
+printf 'id\tstart\tend\tkind\tspeaker\tgroup\tverb\na3\t1\t18\tdirect\tKim Jong-un\tforeign\ttold\n' > "$TMPDIR/kim.tsv"
+$SLANT quotes --format tsv "$TMPDIR/kim.jsonl" | cut -f5,6
+$SLANT quotes --gold "$TMPDIR/kim.tsv" "$TMPDIR/kim.jsonl" | grep speaker

@@ -12,6 +12,8 @@ static const char speakers_tsv[] =
 	"Dick Durbin\t\tdemocrat\tsenator\t\n"
 	"Donald Trump\tDonald J. Trump\trepublican\tpresident\t\n"
 	"Barack Obama\t\tdemocrat\tpresident\t\n"
+	"Kim Jong Un\tKim Jong-un\tforeign\tleader\t\n"
+	"Andy Kim\t\tdemocrat\tsenator\t\n"
 	"Tammy Duckworth\t\tdemocrat\tsenator\t\n"
 	"Chicago Tribune\t\tmedia\toutlet\t\n";
 
@@ -582,6 +584,10 @@ static void test_salience(void **state)
 				   "intelligence release.\n\n“This is common knowledge in Central "
 				   "America,” the release said."),
 			    "direct|Border Patrol|said|This is common knowledge in Central America,\n");
+	/* a family name that comes first: "Kim" is Kim Jong Un, not the table's Andy Kim */
+	assert_string_equal(run(f, "Kim Jong-un met Moon Jae-in at the border. “We will not "
+				   "shoot at the south,” Kim told Moon."),
+			    "direct|Kim Jong Un|told|We will not shoot at the south,\n");
 	/* a shared surname alone: the one of them mentioned most */
 	assert_string_equal(run(f, "Barack Obama met Donald Trump. Obama spoke first. Michelle "
 				   "Obama toured the residence. “It went well,” Obama said."),
