@@ -2254,6 +2254,17 @@ static uint32_t past_owner(const struct slant_quotes *q, uint32_t m)
 			 q->ments[n].kind == M_NAME)
 			return n; /* an owner that is no mention of its own */
 	}
+	if (e && e->type == SLANT_SPEAKER_ORG && !possessive_word(q, q->ments[m].te - 1)) {
+		/* "CMD executive director Lisa Graves": the organisation qualifies a person */
+		uint32_t u = te;
+		while (u < q->ntoks && u < te + 3 && q->toks[u].kind == SLANT_TOK_WORD &&
+		       !is_cap(q, u) && (q->role_at[u] || (u > te && q->role_at[u - 1])))
+			u++;
+		uint32_t n = u > te ? mention_starting(q, u) : NONE;
+		if (n != NONE && q->ments[n].kind == M_NAME && q->ments[n].entity != NONE &&
+		    q->ents[q->ments[n].entity].type == SLANT_SPEAKER_PERSON)
+			return n;
+	}
 	if (!possessive_word(q, q->ments[m].te - 1))
 		return m;
 	uint32_t n = mention_starting(q, q->ments[m].te);
