@@ -2906,6 +2906,19 @@ static bool only_list_glue(const struct slant_quotes *q, uint32_t a, uint32_t b)
 	return true;
 }
 
+/* Whether someone other than entity `who` is named in [a, b) as a subject ("according to
+ * Reuters", "told CNN" name no one new). */
+static bool name_between(const struct slant_quotes *q, uint32_t a, uint32_t b, uint32_t who)
+{
+	for (uint32_t t = a; t < b; t++) {
+		uint32_t mi = mention_starting(q, t);
+		if (mi != NONE && q->ments[mi].kind == M_NAME && q->ments[mi].entity != who &&
+		    !object_of(q, t))
+			return true;
+	}
+	return false;
+}
+
 static int attribute(struct slant_quotes *q)
 {
 	size_t np;
@@ -2990,16 +3003,8 @@ static int attribute(struct slant_quotes *q)
 			bool same_para = ppara == para;
 			bool next_para = ppara + 1 == para && open == pg->tok_begin && qt->words >= 4;
 			if ((same_para || next_para) && pq->kind == SLANT_QUOTE_DIRECT) {
-				/* unless someone else is named between them ("according to
-				 * Reuters", "told CNN" name no one new) */
-				uint32_t between = NONE;
-				for (uint32_t t = pq->tok_end + 1; t < open; t++) {
-					uint32_t mi = mention_starting(q, t);
-					if (mi != NONE && q->ments[mi].kind == M_NAME &&
-					    q->ments[mi].entity != pq->speaker && !object_of(q, t))
-						between = q->ments[mi].entity;
-				}
-				if (between == NONE) {
+				/* unless someone else is named between them */
+				if (!name_between(q, pq->tok_end + 1, open, pq->speaker)) {
 					a.entity = pq->speaker, a.found = true, inherited = true;
 				}
 			}
@@ -3025,6 +3030,14 @@ static int attribute(struct slant_quotes *q)
 					if (q->verb_at[u])
 						a.verb = q->verb_at[u] - 1;
 			}
+		}
+		if (!a.found && prev != NONE && q->quotes[prev].speaker != NONE &&
+		    q->quotes[prev].kind == SLANT_QUOTE_PARTIAL && q->quotes[prev].para == para &&
+		    !cue_before(q, open, lo, W_SCARE | W_TITLECUE, 2) &&
+		    !name_between(q, q->quotes[prev].tok_end + 1, open, q->quotes[prev].speaker)) {
+			/* after a partial quotation, within its paragraph: "As he said, we have
+			 * “…”. But “countenancing” the “lawlessness” ..." */
+			a.entity = q->quotes[prev].speaker, a.found = true, inherited = true;
 		}
 		if (!a.found && (qt->words >= 4 || whole_sentence(q, qt)) && lo > pg->tok_begin) {
 			/* Varga disagreed. “…” : the subject of the sentence before */

@@ -489,6 +489,13 @@ static void test_attribution_gaps(void **state)
 	assert_string_equal(run(f, "A group of Honduran migrants said the march was a “show of "
 				   "strength for all of them.”"),
 			    "partial|group of Honduran migrants|said|show of strength for all of them.\n");
+	/* partial quotations go on with the speaker of the one before, within its paragraph */
+	assert_string_equal(run(f, "William Barr spoke on Monday. As he said, we have “the most "
+				   "liberal immigration laws in the world.” But “countenancing” the "
+				   "abuse of them “would be grossly unfair to those abiding by the rules.”"),
+			    "partial|William Barr|said|the most liberal immigration laws in the world.\n"
+			    "partial|William Barr|-|countenancing\n"
+			    "partial|William Barr|-|would be grossly unfair to those abiding by the rules.\n");
 	/* a party and state, then an appositive */
 	assert_string_equal(run(f, "“The issue is not the number,” Sen. Steny Hoyer "
 				   "(D., Md.), the No. 2 Democrat in the House, said."),
