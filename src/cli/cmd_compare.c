@@ -330,7 +330,11 @@ static int emit(struct slant_job *job, void *ctx)
 		j->nquotes,
 	};
 	slant_err_clear(&err);
-	return slant_compare_add(x->c, &doc, &err);
+	if (slant_compare_add(x->c, &doc, &err)) {
+		cli_error_err(&err); /* the pipeline would only say it stopped */
+		return SLANT_ESTOP;
+	}
+	return 0;
 }
 
 static int write_result(struct compare *x)
