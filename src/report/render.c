@@ -112,13 +112,31 @@ static int cell_set(struct columns *cs, struct column *c, size_t row, const char
 	return slant_buf_adds(&cs->text, tmp);
 }
 
-/* A control character (not the cells' NUL separators) becomes a space. */
-static void blank_control(char *c)
+/*
+ * Control characters in s (not the cells' NUL separators) become spaces: C0 and DEL, C1
+ * (U+0080-U+009F, which terminals obey: U+009B starts an escape sequence) and the bidi
+ * controls (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069, which reorder the rest of
+ * the line).
+ */
+static void blank_controls(char *s, size_t n)
 {
-	unsigned char ch = (unsigned char)*c;
-
-	if ((ch && ch < 0x20) || ch == 0x7f)
-		*c = ' ';
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i], c1 = i + 1 < n ? (unsigned char)s[i + 1] : 0,
+			      c2 = i + 2 < n ? (unsigned char)s[i + 2] : 0;
+		size_t len = 0;
+		if ((c && c < 0x20) || c == 0x7f)
+			len = 1;
+		else if ((c == 0xc2 && c1 >= 0x80 && c1 <= 0x9f) || (c == 0xd8 && c1 == 0x9c))
+			len = 2;
+		else if (c == 0xe2 && ((c1 == 0x80 && ((c2 >= 0x8e && c2 <= 0x8f) ||
+						       (c2 >= 0xaa && c2 <= 0xae))) ||
+				       (c1 == 0x81 && c2 >= 0xa6 && c2 <= 0xa9)))
+			len = 3;
+		for (size_t k = 0; k < len; k++)
+			s[i + k] = ' ';
+		if (len)
+			i += len - 1;
+	}
 }
 
 /* "Name (3), Other (2)": a cell listing names and their counts. */
@@ -231,11 +249,11 @@ lists:
 		ret = slant_buf_addc(&cs->text, '\0');
 	/* for people: a line break, tab or escape in a name (or, from a state file, a label or
 	 * category) would break the table's lines or drive the terminal */
-	for (size_t i = 0; !ret && !tabular && i < cs->text.len; i++)
-		blank_control(&cs->text.data[i]);
-	for (size_t k = 0; !ret && !tabular && k < cs->n; k++)
-		for (char *h = cs->v[k].header; *h; h++)
-			blank_control(h);
+	if (!ret && !tabular) {
+		blank_controls(cs->text.data, cs->text.len);
+		for (size_t k = 0; k < cs->n; k++)
+			blank_controls(cs->v[k].header, strlen(cs->v[k].header));
+	}
 #undef COL
 #undef EACH
 	return ret;

@@ -321,7 +321,6 @@ static void test_merge_refuses_other_setup(void **state)
 	slant_compare_free(noq);
 }
 
-/* Without quotations measured, no format shows a quotation column, and the state says so. */
 /* Sums from state files that would overflow when added are refused, the target unchanged. */
 static void test_merge_overflow(void **state)
 {
@@ -360,6 +359,8 @@ static void test_headers_cleaned(void **state)
 	(void)state;
 	assert_non_null(c);
 	add(c, "A", 0.1, 0, 100);
+	/* a C1 escape (U+009B) and a right-to-left override (U+202E) in an outlet's name */
+	add(c, "B\xc2\x9b" "2J\xe2\x80\xae" "evil", 0.2, 0, 100);
 	for (int f = SLANT_REPORT_TABLE; f <= SLANT_REPORT_MARKDOWN; f++) {
 		if (f == SLANT_REPORT_TSV || f == SLANT_REPORT_CSV || f == SLANT_REPORT_JSON)
 			continue;
@@ -367,15 +368,19 @@ static void test_headers_cleaned(void **state)
 		for (const char *p = out; *p; p++)
 			if ((unsigned char)*p < 0x20 && *p != '\n')
 				fail_msg("control character %d in the output", *p);
+		assert_null(strstr(out, "\xc2\x9b"));
+		assert_null(strstr(out, "\xe2\x80\xae"));
+		assert_non_null(strstr(out, "evil"));
 		size_t lines = 0;
 		for (const char *p = out; *p; p++)
 			lines += *p == '\n';
-		assert_int_equal(lines, f == SLANT_REPORT_MARKDOWN ? 3 : 2);
+		assert_int_equal(lines, f == SLANT_REPORT_MARKDOWN ? 4 : 3);
 		free(out);
 	}
 	slant_compare_free(c);
 }
 
+/* Without quotations measured, no format shows a quotation column, and the state says so. */
 static void test_no_quotes(void **state)
 {
 	struct slant_compare_conf conf = { "outlet", lcr, 3, true, cats, 2, "s", true };
