@@ -20,9 +20,9 @@ measure "slant inspect --summary (reference)" "$slant" inspect --summary $map "$
 measure "slant quotes --format jsonl" "$slant" quotes --format jsonl $map "$corpus"
 echo "quotes:    $(wc -l <"$tmp/out")"
 ids=$(cut -f1 "$root"/bench/gold/quotes-*.tsv | grep -v '^id$' | sort -u | paste -sd, -)
-for set in dev test test2 all; do
+for set in dev test test2 test3 test4 all; do
 	if [ $set = all ]; then
-		gold="--gold bench/gold/quotes-dev.tsv --gold bench/gold/quotes-test.tsv --gold bench/gold/quotes-test2.tsv"
+		gold=$(for f in dev test test2 test3 test4; do printf ' --gold bench/gold/quotes-%s.tsv' $f; done)
 	else
 		gold="--gold bench/gold/quotes-$set.tsv"
 	fi
