@@ -2520,7 +2520,9 @@ static bool title_case(const struct slant_quotes *q, const struct slant_quote *q
 
 	for (uint32_t t = qt->tok_begin; t < qt->tok_end; t++) {
 		const struct slant_token *k = &q->toks[t];
-		if (k->kind == SLANT_TOK_PUNCT && sentence_end_punct(q, t) && t + 1 < qt->tok_end)
+		/* one sentence: a mark ending one goes last, or before a last comma ("We?,") */
+		if (k->kind == SLANT_TOK_PUNCT && sentence_end_punct(q, t) && t + 1 < qt->tok_end &&
+		    !(t + 2 == qt->tok_end && punct_is(q, t + 1, ',')))
 			return false;
 		if (k->kind != SLANT_TOK_WORD)
 			continue;
@@ -2574,6 +2576,19 @@ static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quot
 	       norm_is(q, open - 2, "interview") || norm_is(q, open - 2, "said") ||
 	       norm_is(q, open - 2, "told") || is_cap(q, open - 2)))))
 		return SLANT_QUOTE_TITLE;
+	/* a headline's form: “Political Animals: How Our Brain Gets in the Way”, or a
+	 * capitalised phrase the sentence goes on from: “Just How Stupid Are We?,” was about */
+	if (tc && !has_speaker && qt->words >= 3 && qt->words <= 15 &&
+	    !(qt->flags & SLANT_QUOTEF_UNCLOSED)) {
+		bool colon = false;
+		for (uint32_t t = qt->tok_begin; t + 1 < qt->tok_end && !colon; t++)
+			colon = punct_is(q, t, ':');
+		uint32_t next = qt->tok_end + 1;
+		while (next < q->ntoks && punct_is(q, next, ','))
+			next++;
+		if (colon || (next < q->ntoks && (norm_is(q, next, "was") || norm_is(q, next, "is"))))
+			return SLANT_QUOTE_TITLE;
+	}
 	/* a name used as a modifier: the “Remain in Mexico” policy, a red “MAGA” hat */
 	uint32_t after = qt->tok_end + 1;
 	if (qt->words <= 5 && !inner_end && !(qt->flags & SLANT_QUOTEF_UNCLOSED) && open > lo &&

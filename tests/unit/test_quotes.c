@@ -233,6 +233,12 @@ static void test_kinds(void **state)
 				   "liberal,” “mixed” and “consistently conservative,” the senator said."),
 			    "scare|-|-|consistently liberal,\nscare|-|-|mostly liberal,\n"
 			    "scare|-|-|mixed\nscare|-|-|consistently conservative,\n");
+	/* a headline's form: a subtitle after a colon, or a capitalised phrase the sentence
+	 * goes on from */
+	assert_string_equal(run(f, "The talk, “Just How Stupid Are We?,” was about voters. His book "
+				   "is “Political Animals: How Our Brains Get in the Way.”"),
+			    "title|-|-|Just How Stupid Are We?,\n"
+			    "title|-|-|Political Animals: How Our Brains Get in the Way.\n");
 }
 
 /* ------------------------------------------------------------ attribution */
