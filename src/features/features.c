@@ -12,6 +12,7 @@
 #include "features.h"
 #include "internal.h"
 #include "../quotes/people.h"
+#include "../text/doc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -20,6 +21,9 @@
 #include <strings.h>
 
 #define NONE UINT32_MAX
+
+/* How many hash-table slots ahead of their lookup are fetched (see vector()). */
+#define PREFETCH_AHEAD 16
 
 struct vslot {
 	uint64_t hash;
@@ -61,33 +65,13 @@ static const char *const qnames[Q_FIXED] = {
 
 /* ------------------------------------------------------------------ hashes */
 
-static inline uint64_t mix64(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	return h ^ (h >> 33);
-}
-
-/* A token's text hash; an n-gram's is its tokens' combined in order. */
-static uint64_t word_hash(const char *s, size_t n)
-{
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w;
-
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&w, s, 8);
-		h = mix64(h ^ w);
-	}
-	w = 0;
-	for (size_t i = 0; i < n; i++)
-		w |= (uint64_t)(unsigned char)s[i] << (8 * i);
-	return mix64(h ^ w ^ 0xA5);
-}
-
+/*
+ * A token's text hash is slant_text_word_hash(), which the document already holds for each
+ * token; an n-gram's is its tokens' combined in order.
+ */
 static inline uint64_t gram_join(uint64_t prefix, uint64_t word)
 {
-	return mix64(prefix * 0x100000001B3ULL + word);
+	return slant_text_mix(prefix * 0x100000001B3ULL + word);
 }
 
 /* The hash of an n-gram's text ("a b"), as measuring computes it from tokens. */
@@ -101,7 +85,7 @@ static uint64_t text_hash(const char *s, size_t n)
 		size_t j = i;
 		while (j < n && s[j] != ' ')
 			j++;
-		uint64_t w = word_hash(s + i, j - i);
+		uint64_t w = slant_text_word_hash(s + i, j - i);
 		h = first ? w : gram_join(h, w);
 		first = false;
 		i = j + 1;
@@ -449,7 +433,15 @@ static int vocab_index(struct slant_features *f, size_t *at, struct slant_err *e
 
 struct gslot {
 	uint64_t hash;
-	uint32_t at; /* position in raw + 1; 0: empty */
+	uint32_t at;  /* position in raw + 1 */
+	uint32_t gen; /* the article it was filled for: any other, and the slot is empty */
+};
+
+/* An n-gram of the article, in order: its hash and its tokens. */
+struct gram {
+	uint64_t hash;
+	uint32_t tok[3];
+	uint32_t n;
 };
 
 struct slant_featx {
@@ -458,10 +450,13 @@ struct slant_featx {
 	struct slant_matches m;
 	struct gslot *gs;
 	size_t capgs, maskgs;
+	uint32_t gen; /* the article being measured, counted from 1 */
 	uint8_t *skip;   /* per token: left out of n-grams */
 	size_t capskip;
 	uint64_t *wh;    /* per token: word hash */
 	size_t capwh;
+	struct gram *grams; /* the article's n-grams, before they are counted */
+	size_t capgrams;
 	/* left-out word sequences: hashes of their tokens */
 	uint64_t *seq;
 	uint32_t *seqlen;
@@ -500,6 +495,7 @@ void slant_featx_free(struct slant_featx *fx)
 	free(fx->gs);
 	free(fx->skip);
 	free(fx->wh);
+	free(fx->grams);
 	free(fx->seq);
 	free(fx->seqlen);
 	free(fx);
@@ -524,12 +520,12 @@ static int add_name(struct slant_featx *fx, const char *s, size_t n)
 		return SLANT_ENOMEM;
 	/* stored as: length at its first slot, word hashes in the following slots */
 	size_t at = fx->nseq;
+	const uint64_t *hashes = slant_doc_word_hashes(fx->names);
 	for (size_t i = 0; i < ntok; i++)
 		if (t[i].kind == SLANT_TOK_WORD || t[i].kind == SLANT_TOK_NUMBER)
 			fx->seq[fx->nseq++] = t[i].kind == SLANT_TOK_NUMBER ?
-						      word_hash("#", 1) : /* as measured */
-						      word_hash(slant_doc_norm(fx->names, &t[i]),
-								t[i].norm_len);
+						      slant_text_word_hash("#", 1) : /* as measured */
+						      hashes[i];
 	fx->seqlen[at] = (uint32_t)words;
 	fx->firsts[fx->seq[at] >> 62] |= 1ULL << (fx->seq[at] >> 56 & 63);
 	for (size_t i = at + 1; i < fx->nseq; i++)
@@ -756,21 +752,20 @@ static void mark_skips(struct slant_featx *fx, const struct slant_doc *d,
 	}
 }
 
-/* Counts n-gram h (text: the tokens [tb, te) when texts are kept). */
+/* Counts n-gram h (text: the tokens toks[0..nt) when texts are kept); `raw` has room. */
 static int count_gram(struct slant_featx *fx, const struct slant_doc *d, struct slant_featraw *raw,
 		      uint64_t h, const uint32_t *toks, size_t nt, bool texts)
 {
 	size_t mask = fx->maskgs;
 	size_t i = h & mask;
 
-	for (; fx->gs[i].at; i = (i + 1) & mask)
+	for (; fx->gs[i].gen == fx->gen; i = (i + 1) & mask)
 		if (fx->gs[i].hash == h) {
 			raw->count[fx->gs[i].at - 1]++;
 			return 0;
 		}
-	if (raw_reserve(raw, raw->n + 1, texts))
-		return SLANT_ENOMEM;
 	fx->gs[i].hash = h;
+	fx->gs[i].gen = fx->gen;
 	fx->gs[i].at = (uint32_t)++raw->n;
 	raw->hash[raw->n - 1] = h;
 	raw->count[raw->n - 1] = 1;
@@ -797,7 +792,8 @@ static int measure_grams(const struct slant_features *f, struct slant_featx *fx,
 	size_t ntok, nsent;
 	const struct slant_token *t = slant_doc_tokens(d, &ntok);
 	const struct slant_sentence *sents = slant_doc_sentences(d, &nsent);
-	uint64_t numhash = word_hash("#", 1);
+	const uint64_t *hashes = slant_doc_word_hashes(d);
+	uint64_t numhash = slant_text_word_hash("#", 1);
 	int ret;
 
 	raw->n = 0;
@@ -809,20 +805,33 @@ static int measure_grams(const struct slant_features *f, struct slant_featx *fx,
 		want *= 2;
 	if (want > fx->capgs) {
 		free(fx->gs);
-		if (!(fx->gs = malloc(want * sizeof(*fx->gs))))
+		if (!(fx->gs = calloc(want, sizeof(*fx->gs))))
 			return SLANT_ENOMEM;
 		fx->capgs = want;
+		fx->gen = 0;
 	}
 	/* a table sized for this article: one long article must not slow every later one */
 	fx->maskgs = want - 1;
-	memset(fx->gs, 0, want * sizeof(*fx->gs));
+	/* slots of earlier articles are empty by their generation: no clearing per article */
+	if (++fx->gen == 0) {
+		memset(fx->gs, 0, fx->capgs * sizeof(*fx->gs));
+		fx->gen = 1;
+	}
 	for (size_t i = 0; i < ntok; i++)
 		fx->wh[i] = t[i].kind == SLANT_TOK_NUMBER ? numhash :
-			    t[i].kind == SLANT_TOK_WORD ? word_hash(slant_doc_norm(d, &t[i]), t[i].norm_len) : 0;
+			    t[i].kind == SLANT_TOK_WORD ? hashes[i] : 0;
 	if (f->keep_identity)
 		memset(fx->skip, 0, ntok);
 	else
 		mark_skips(fx, d, t, ntok);
+	/*
+	 * The n-grams are listed first and counted after, so that each one's slot in the table
+	 * can be fetched a few n-grams ahead of its turn.
+	 */
+	size_t ng = 0;
+	if (SLANT_GROW(fx->grams, fx->capgrams, ntok * f->max_n + 1) ||
+	    raw_reserve(raw, ntok * f->max_n + 1, texts))
+		return SLANT_ENOMEM;
 	for (size_t s = 0; s < nsent; s++) {
 		/* the last max_n words of the sentence so far, without a break between them */
 		uint32_t win[3];
@@ -838,18 +847,24 @@ static int measure_grams(const struct slant_features *f, struct slant_featx *fx,
 				memmove(win, win + 1, --nw * sizeof(*win));
 			win[nw++] = i;
 			/* the n-grams ending here: unigram, bigram... */
-			uint64_t h = fx->wh[i];
-			if ((ret = count_gram(fx, d, raw, h, &win[nw - 1], 1, texts)))
-				return ret;
-			for (size_t k = 2; k <= nw; k++) {
+			for (size_t k = 1; k <= nw; k++) {
 				/* hash left to right, as text_hash() does */
-				h = fx->wh[win[nw - k]];
+				uint64_t h = fx->wh[win[nw - k]];
 				for (size_t u = nw - k + 1; u < nw; u++)
 					h = gram_join(h, fx->wh[win[u]]);
-				if ((ret = count_gram(fx, d, raw, h, &win[nw - k], k, texts)))
-					return ret;
+				struct gram *g = &fx->grams[ng++];
+				g->hash = h;
+				g->n = (uint32_t)k;
+				memcpy(g->tok, &win[nw - k], k * sizeof(*win));
 			}
 		}
+	}
+	for (size_t g = 0; g < ng; g++) {
+		if (g + PREFETCH_AHEAD < ng)
+			__builtin_prefetch(&fx->gs[fx->grams[g + PREFETCH_AHEAD].hash & fx->maskgs]);
+		if ((ret = count_gram(fx, d, raw, fx->grams[g].hash, fx->grams[g].tok,
+				      fx->grams[g].n, texts)))
+			return ret;
 	}
 	return 0;
 }
@@ -1287,11 +1302,10 @@ static void sort_feats(struct slant_feat *v, size_t n)
 
 /*
  * The vocabulary's hash table is far larger than the caches, so each n-gram's lookup would
- * wait on memory in turn; n-grams go in batches whose slots (then idf entries) are fetched
- * ahead, so that the waits overlap.
+ * wait on memory in turn; each n-gram's slot is fetched PREFETCH_AHEAD n-grams ahead of its
+ * lookup, and the idf entries of those found are fetched while the rest are looked up, so
+ * that the waits overlap.
  */
-#define PREFETCH_BATCH 32
-
 static int vector(const struct slant_features *f, const struct slant_featraw *raw,
 		  struct slant_fvec *out, bool sorted, struct slant_err *err)
 {
@@ -1301,26 +1315,24 @@ static int vector(const struct slant_features *f, const struct slant_featraw *ra
 	out->n = 0;
 	if (SLANT_GROW(out->v, out->cap, need))
 		return slant_fail_oom(err);
-	for (size_t g0 = 0; g0 < raw->n && f->capslots; g0 += PREFETCH_BATCH) {
-		size_t g1 = g0 + PREFETCH_BATCH < raw->n ? g0 + PREFETCH_BATCH : raw->n;
-		size_t first = out->n;
-		for (size_t g = g0; g < g1; g++)
-			__builtin_prefetch(&f->slots[raw->hash[g] & mask]);
-		for (size_t g = g0; g < g1; g++) {
-			uint32_t ix = vocab_find(f, raw->hash[g]);
-			if (!ix)
-				continue;
-			__builtin_prefetch(&f->idf[ix - 1]);
-			/* the count for now; its value once the idf is in */
-			out->v[out->n++] = (struct slant_feat){ ix, (double)raw->count[g] };
-		}
-		for (size_t i = first; i < out->n; i++) {
-			uint32_t c = (uint32_t)out->v[i].value;
-			double v = (c < SLANT_ARRAY_SIZE(f->tf) ? f->tf[c] : 1.0 + log((double)c)) *
-				   f->idf[out->v[i].index - 1];
-			out->v[i].value = v;
-			norm += v * v;
-		}
+	for (size_t g = 0; g < PREFETCH_AHEAD && g < raw->n && f->capslots; g++)
+		__builtin_prefetch(&f->slots[raw->hash[g] & mask]);
+	for (size_t g = 0; g < raw->n && f->capslots; g++) {
+		if (g + PREFETCH_AHEAD < raw->n)
+			__builtin_prefetch(&f->slots[raw->hash[g + PREFETCH_AHEAD] & mask]);
+		uint32_t ix = vocab_find(f, raw->hash[g]);
+		if (!ix)
+			continue;
+		__builtin_prefetch(&f->idf[ix - 1]);
+		/* the count for now; its value once the idf is in */
+		out->v[out->n++] = (struct slant_feat){ ix, (double)raw->count[g] };
+	}
+	for (size_t i = 0; i < out->n; i++) {
+		uint32_t c = (uint32_t)out->v[i].value;
+		double v = (c < SLANT_ARRAY_SIZE(f->tf) ? f->tf[c] : 1.0 + log((double)c)) *
+			   f->idf[out->v[i].index - 1];
+		out->v[i].value = v;
+		norm += v * v;
 	}
 	if (sorted)
 		sort_feats(out->v, out->n);

@@ -9,6 +9,7 @@
  * each prefix of the token in turn, a cost that grows with the token's length only.
  */
 #include "internal.h"
+#include "../text/doc.h"
 
 #include <errno.h>
 #include <math.h>
@@ -22,6 +23,7 @@
 struct node {
 	uint32_t entry;   /* first entry ending here, or NO_ENTRY */
 	uint32_t filter;  /* with prefix edges: 1 + index of its prefix filter, else 0 */
+	bool kids;        /* it has whole-word edges: a term goes on from here */
 };
 
 /*
@@ -56,10 +58,16 @@ static inline void bit_set(uint64_t *set, uint64_t bit)
 	set[(bit >> 6) & (PFX_BITS_WORDS - 1)] |= 1ULL << (bit & 63);
 }
 
+#define EDGE_INLINE 8 /* the size of a pointer: longer tokens are kept apart */
+
 struct edge {
 	uint64_t hash;
 	uint32_t parent, child;
-	char *str;
+	/* the token: up to EDGE_INLINE bytes in place, so checking a hit reads no more memory */
+	union {
+		char *str;
+		char inl[EDGE_INLINE];
+	} u;
 	uint32_t len;
 	bool prefix;
 	bool used;
@@ -81,6 +89,11 @@ struct slant_lexicon {
 	uint64_t *root_bloom; /* ROOT_BLOOM_WORDS words */
 	/* the same for terms that only start at a capitalised token (slant_lexicon_caps_only()) */
 	uint64_t *caps_bloom; /* ROOT_BLOOM_WORDS words */
+	/*
+	 * The keys of whole-word edges below the root: most words after a term's first word go
+	 * on with none, and the bits say so without a walk through the (large) edge table.
+	 */
+	uint64_t *next_bloom; /* ROOT_BLOOM_WORDS words */
 	bool caps_only;       /* terms being added now start at a capitalised token */
 	struct slant_doc *scratch; /* tokenises terms */
 };
@@ -97,14 +110,15 @@ struct slant_lexicon *slant_lexicon_new(void)
 	lx->pfx_tri = calloc(PFX_BITS_WORDS, sizeof(uint64_t));
 	lx->root_bloom = calloc(ROOT_BLOOM_WORDS, sizeof(uint64_t));
 	lx->caps_bloom = calloc(ROOT_BLOOM_WORDS, sizeof(uint64_t));
+	lx->next_bloom = calloc(ROOT_BLOOM_WORDS, sizeof(uint64_t));
 	lx->pfx_keys = calloc(PFX_BITS_WORDS, sizeof(uint64_t));
 	if (!lx->scratch || !lx->edges || !lx->pfx_tri || !lx->pfx_keys || !lx->root_bloom ||
-	    !lx->caps_bloom ||
+	    !lx->caps_bloom || !lx->next_bloom ||
 	    SLANT_GROW(lx->nodes, lx->capnodes, 1)) {
 		slant_lexicon_free(lx);
 		return NULL;
 	}
-	lx->nodes[0] = (struct node){ NO_ENTRY, 0 };
+	lx->nodes[0] = (struct node){ NO_ENTRY, 0, false };
 	lx->nnodes = 1;
 	return lx;
 }
@@ -121,7 +135,8 @@ void slant_lexicon_free(struct slant_lexicon *lx)
 	for (size_t i = 0; i < lx->ncats; i++)
 		free(lx->cats[i]);
 	for (size_t i = 0; lx->edges && i < lx->capedges; i++)
-		free(lx->edges[i].str);
+		if (lx->edges[i].len > EDGE_INLINE)
+			free(lx->edges[i].u.str);
 	free(lx->entries);
 	free(lx->cats);
 	free(lx->nodes);
@@ -130,6 +145,7 @@ void slant_lexicon_free(struct slant_lexicon *lx)
 	free(lx->pfx_tri);
 	free(lx->root_bloom);
 	free(lx->caps_bloom);
+	free(lx->next_bloom);
 	free(lx->pfx_keys);
 	slant_doc_free(lx->scratch);
 	free(lx);
@@ -184,24 +200,17 @@ static uint64_t fnv_hash(const char *s, size_t n)
 	return h;
 }
 
-/* Eight bytes at a time, for whole tokens: every token is hashed once per document. */
-static inline uint64_t str_hash(const char *s, size_t n)
+/* Whether the token of edge `e` is s[0..n): a byte loop for the short ones, no call. */
+static inline bool edge_is(const struct edge *e, const char *s, size_t n)
 {
-	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ULL, w;
-
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
-		h ^= h >> 29;
-	}
-	if (n) {
-		w = 0;
-		for (size_t i = 0; i < n; i++)
-			w |= (uint64_t)(unsigned char)s[i] << (8 * i);
-		h = (h ^ w) * 0x94d049bb133111ebULL;
-		h ^= h >> 31;
-	}
-	return h;
+	if (e->len != n)
+		return false;
+	if (n > EDGE_INLINE)
+		return !memcmp(e->u.str, s, n);
+	for (size_t i = 0; i < n; i++)
+		if (e->u.inl[i] != s[i])
+			return false;
+	return true;
 }
 
 static uint32_t find_edge(const struct slant_lexicon *lx, uint64_t key, uint32_t parent,
@@ -213,8 +222,7 @@ static uint32_t find_edge(const struct slant_lexicon *lx, uint64_t key, uint32_t
 		const struct edge *e = &lx->edges[i];
 		if (!e->used)
 			return NO_ENTRY;
-		if (e->hash == key && e->parent == parent && e->prefix == prefix && e->len == n &&
-		    !memcmp(e->str, s, n))
+		if (e->hash == key && e->parent == parent && e->prefix == prefix && edge_is(e, s, n))
 			return e->child;
 	}
 }
@@ -244,13 +252,14 @@ static int grow_edges(struct slant_lexicon *lx)
 static uint32_t add_edge(struct slant_lexicon *lx, uint32_t parent, const char *s, size_t n,
 			 bool prefix)
 {
-	uint64_t key = edge_hash(prefix ? fnv_hash(s, n) : str_hash(s, n), parent, prefix);
+	/* whole tokens by the hash documents keep for each token (slant_doc_hashes()) */
+	uint64_t key = edge_hash(prefix ? fnv_hash(s, n) : slant_text_hash(s, n), parent, prefix);
 	uint32_t child = find_edge(lx, key, parent, s, n, prefix);
 	size_t i;
 
 	if (!prefix && parent == 0) {
 		/* a first word: lower-case tokens look it up only for terms that allow them */
-		uint64_t h = str_hash(s, n);
+		uint64_t h = slant_text_hash(s, n);
 		uint64_t *bloom = lx->caps_only ? lx->caps_bloom : lx->root_bloom;
 		bloom[(h >> 20) & (ROOT_BLOOM_WORDS - 1)] |= 1ULL << ((h >> 40) & 63);
 	}
@@ -260,8 +269,8 @@ static uint32_t add_edge(struct slant_lexicon *lx, uint32_t parent, const char *
 		return NO_ENTRY;
 	if (lx->nnodes >= UINT32_MAX - 1 || SLANT_GROW(lx->nodes, lx->capnodes, lx->nnodes + 1))
 		return NO_ENTRY;
-	char *copy = slant_memdup0(s, n);
-	if (!copy)
+	char *copy = n > EDGE_INLINE ? slant_memdup0(s, n) : NULL;
+	if (n > EDGE_INLINE && !copy)
 		return NO_ENTRY;
 	if (prefix && !lx->nodes[parent].filter) {
 		if (SLANT_GROW(lx->filters, lx->capfilters, lx->nfilters + 1)) {
@@ -280,11 +289,22 @@ static uint32_t add_edge(struct slant_lexicon *lx, uint32_t parent, const char *
 			bit_set(lx->pfx_tri, tri_key(s, parent));
 		bit_set(lx->pfx_keys, key);
 	}
+	if (!prefix) {
+		lx->nodes[parent].kids = true;
+		if (parent)
+			lx->next_bloom[(key >> 20) & (ROOT_BLOOM_WORDS - 1)] |= 1ULL << ((key >> 40) & 63);
+	}
 	child = (uint32_t)lx->nnodes++;
-	lx->nodes[child] = (struct node){ NO_ENTRY, 0 };
+	lx->nodes[child] = (struct node){ NO_ENTRY, 0, false };
 	for (i = key & (lx->capedges - 1); lx->edges[i].used; i = (i + 1) & (lx->capedges - 1))
 		;
-	lx->edges[i] = (struct edge){ key, parent, child, copy, (uint32_t)n, prefix, true };
+	struct edge *e = &lx->edges[i];
+	*e = (struct edge){ .hash = key, .parent = parent, .child = child, .len = (uint32_t)n,
+			    .prefix = prefix, .used = true };
+	if (copy)
+		e->u.str = copy;
+	else
+		memcpy(e->u.inl, s, n);
 	lx->nedges++;
 	return child;
 }
@@ -691,6 +711,24 @@ static inline bool bloom_has(const uint64_t *bloom, uint64_t h)
 	return bloom[(h >> 20) & (ROOT_BLOOM_WORDS - 1)] & (1ULL << ((h >> 40) & 63));
 }
 
+/*
+ * The whole-word edge from `node` along token s[0..n) whose slant_text_hash() is `h`, or
+ * NO_ENTRY; the bit sets turn most tokens away before the edge table is read.
+ */
+static inline uint32_t word_edge(const struct slant_lexicon *lx, uint64_t h, uint32_t node,
+				 bool cap, const char *s, size_t n)
+{
+	if (!node) {
+		if (!bloom_has(lx->root_bloom, h) && !(cap && bloom_has(lx->caps_bloom, h)))
+			return NO_ENTRY;
+		return find_edge(lx, edge_hash(h, 0, false), 0, s, n, false);
+	}
+	uint64_t key = edge_hash(h, node, false);
+	if (!bloom_has(lx->next_bloom, key))
+		return NO_ENTRY;
+	return find_edge(lx, key, node, s, n, false);
+}
+
 void slant_lexicon_caps_only(struct slant_lexicon *lx, bool on)
 {
 	lx->caps_only = on;
@@ -705,51 +743,38 @@ int slant_lexicon_match(const struct slant_lexicon *lx, const struct slant_doc *
 	return slant_lexicon_match_where(lx, d, ntok, NULL, 0, m, err);
 }
 
+/*
+ * Walks the tokens directly, with the hashes the document made when it was analysed: each call
+ * allocates nothing and hashes only possessives. A skipped token, or one with empty
+ * normalised text, ends any term going through it; quotation marks are passed over, so
+ * so-called “raids” is still "so-called raids".
+ */
 int slant_lexicon_match_where(const struct slant_lexicon *lx, const struct slant_doc *d,
 			      size_t end, const uint32_t *skip, uint32_t skip_bits,
 			      struct slant_matches *m, struct slant_err *err)
 {
-	size_t ntok, nu = 0;
+	size_t ntok;
 	const struct slant_token *toks = slant_doc_tokens(d, &ntok);
-	/* per unit: its token, its normalised text and that text's hash, all found once */
-	uint32_t *units = malloc((ntok + 1) * sizeof(*units));
-	uint64_t *hashes = malloc((ntok + 1) * sizeof(*hashes));
-	const char **norms = malloc((ntok + 1) * sizeof(*norms));
-	uint64_t none = str_hash("", 0);
-	int ret = 0;
+	const uint64_t *hashes = slant_doc_hashes(d);
 
-	if (!units || !hashes || !norms) {
-		ret = slant_fail_oom(err);
-		goto out;
-	}
 	if (end > ntok)
 		end = ntok;
-	/* Quotation marks do not break a term: so-called “raids” is still "so-called raids". */
-	for (size_t i = 0; i < end; i++) {
-		if (skip && (skip[i] & skip_bits)) {
-			/* a skipped run is one empty unit, which no term goes through */
-			if (nu && norms[nu - 1][0] != '\0') {
-				norms[nu] = "";
-				hashes[nu] = none;
-				units[nu++] = (uint32_t)i;
-			}
-			continue;
-		}
-		if (toks[i].kind == SLANT_TOK_QUOTE)
-			continue;
-		norms[nu] = slant_doc_norm(d, &toks[i]);
-		hashes[nu] = str_hash(norms[nu], toks[i].norm_len);
-		units[nu++] = (uint32_t)i;
-	}
-	for (size_t i = 0; i < nu;) {
+	for (size_t i = 0; i < end;) {
 		uint32_t node = 0, best_entry = NO_ENTRY;
-		size_t best_end = 0;
+		size_t best_end = 0; /* the token after the longest match */
 
-		for (size_t pos = i; pos < nu; pos++) {
-			const struct slant_token *t = &toks[units[pos]];
-			const char *s = norms[pos];
+		for (size_t pos = i; pos < end; pos++) {
+			const struct slant_token *t = &toks[pos];
+			if (skip && (skip[pos] & skip_bits))
+				break;
+			if (t->kind == SLANT_TOK_QUOTE) {
+				if (pos == i)
+					break; /* no term starts at a mark */
+				continue;
+			}
+			const char *s = slant_doc_norm(d, t);
 			if (!s[0])
-				break; /* a skipped run */
+				break;
 			const struct prefix_filter *f =
 				lx->nodes[node].filter ? &lx->filters[lx->nodes[node].filter - 1] : NULL;
 			if (f && !f->short_ones &&
@@ -772,23 +797,19 @@ int slant_lexicon_match_where(const struct slant_lexicon *lx, const struct slant
 					}
 				}
 			}
-			uint64_t h0 = hashes[pos];
 			uint32_t child = NO_ENTRY;
-			bool cap = t->flags & SLANT_TOKF_CAP;
-			if (node || bloom_has(lx->root_bloom, h0) || (cap && bloom_has(lx->caps_bloom, h0)))
-				child = find_edge(lx, edge_hash(h0, node, false), node, s, t->norm_len,
-						  false);
+			bool cap = t->flags & SLANT_TOKF_CAP, kids = lx->nodes[node].kids;
+			if (kids)
+				child = word_edge(lx, hashes[pos], node, cap, s, t->norm_len);
 			/*
 			 * A possessive is its word: "the regime's" has "regime" in it. The word ends
 			 * a term here even when the possessive itself goes on to a longer one.
 			 */
 			if (t->norm_len > 2 && s[t->norm_len - 2] == '\'' && s[t->norm_len - 1] == 's') {
-				uint64_t h1 = str_hash(s, t->norm_len - 2);
 				uint32_t c1 = NO_ENTRY;
-				if (node || bloom_has(lx->root_bloom, h1) ||
-				    (cap && bloom_has(lx->caps_bloom, h1)))
-					c1 = find_edge(lx, edge_hash(h1, node, false), node, s,
-						       t->norm_len - 2, false);
+				if (kids)
+					c1 = word_edge(lx, slant_text_hash(s, t->norm_len - 2), node, cap,
+						       s, t->norm_len - 2);
 				if (c1 != NO_ENTRY && child == NO_ENTRY) {
 					child = c1;
 				} else if (c1 != NO_ENTRY && lx->nodes[c1].entry != NO_ENTRY) {
@@ -808,19 +829,13 @@ int slant_lexicon_match_where(const struct slant_lexicon *lx, const struct slant
 			i++;
 			continue;
 		}
-		if (SLANT_GROW(m->v, m->cap, m->n + 1)) {
-			ret = slant_fail_oom(err);
-			goto out;
-		}
+		if (SLANT_GROW(m->v, m->cap, m->n + 1))
+			return slant_fail_oom(err);
 		m->v[m->n++] = (struct slant_match){
-			toks[units[i]].start, toks[units[best_end - 1]].end, units[i],
-			units[best_end - 1] + 1, best_entry,
+			toks[i].start, toks[best_end - 1].end, (uint32_t)i, (uint32_t)best_end,
+			best_entry,
 		};
 		i = best_end;
 	}
-out:
-	free(units);
-	free(hashes);
-	free(norms);
-	return ret;
+	return 0;
 }

@@ -9,6 +9,7 @@
  */
 #include "internal.h"
 #include "people.h"
+#include "../text/doc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +51,7 @@ void slant_people_free(struct slant_people *pp)
 	free(pp->aliases);
 	free(pp->roles);
 	free(pp->surnames);
+	free(pp->surname_slots);
 	free(pp->verbs);
 	free(pp->ekind);
 	free(pp->eref);
@@ -187,8 +189,9 @@ static int cmp_surname(const void *a, const void *b)
 /* Rebuilds the surname index: persons only; a surname two people share maps to neither. */
 static int index_surnames(struct slant_people *pp, struct slant_err *err)
 {
-	size_t n = 0, out = 0;
+	size_t n = 0, out = 0, cap = 16;
 	struct slant_surname *v = NULL;
+	struct slant_surname_slot *slots;
 
 	for (size_t i = 0; i < pp->nspeakers; i++)
 		n += pp->speakers[i].surname != NULL;
@@ -208,9 +211,26 @@ static int index_surnames(struct slant_people *pp, struct slant_err *err)
 			v[out++] = v[i];
 		i = j;
 	}
+	/* looked up for every lone capitalised word in a quotation's attribution: by hash */
+	while (cap < out * 2)
+		cap *= 2;
+	if (!(slots = calloc(cap, sizeof(*slots)))) {
+		free(v);
+		return slant_fail_oom(err);
+	}
+	for (size_t i = 0; i < out; i++) {
+		uint64_t h = slant_text_hash(v[i].key, strlen(v[i].key));
+		size_t k = h & (cap - 1);
+		while (slots[k].at)
+			k = (k + 1) & (cap - 1);
+		slots[k] = (struct slant_surname_slot){ h, (uint32_t)i + 1 };
+	}
 	free(pp->surnames);
+	free(pp->surname_slots);
 	pp->surnames = v;
 	pp->nsurnames = out;
+	pp->surname_slots = slots;
+	pp->capsurname_slots = cap;
 	return 0;
 }
 
@@ -587,17 +607,15 @@ int slant_people_load(struct slant_people *pp, int what, const char *path, struc
 
 uint32_t slant_people_by_surname(const struct slant_people *pp, const char *key)
 {
-	size_t lo = 0, hi = pp ? pp->nsurnames : 0;
+	if (!pp || !pp->surname_slots)
+		return UINT32_MAX;
+	size_t mask = pp->capsurname_slots - 1;
+	uint64_t h = slant_text_hash(key, strlen(key));
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(pp->surnames[mid].key, key);
-		if (!c)
-			return pp->surnames[mid].speaker;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	for (size_t k = h & mask; pp->surname_slots[k].at; k = (k + 1) & mask) {
+		const struct slant_surname *sn = &pp->surnames[pp->surname_slots[k].at - 1];
+		if (pp->surname_slots[k].hash == h && !strcmp(sn->key, key))
+			return sn->speaker;
 	}
 	return UINT32_MAX;
 }

@@ -35,6 +35,12 @@ struct slant_surname {
 	uint32_t speaker;
 };
 
+/* A slot of the surnames' hash index. */
+struct slant_surname_slot {
+	uint64_t hash; /* slant_text_hash() of the key */
+	uint32_t at;   /* 1 + its index in surnames; 0: empty */
+};
+
 /* What a lexicon entry of the table stands for. */
 enum { PEOPLE_NAME = 1, PEOPLE_ROLE, PEOPLE_VERB };
 
@@ -54,6 +60,8 @@ struct slant_people {
 	size_t nentries, capentries;
 	struct slant_surname *surnames; /* sorted; surnames of one person only */
 	size_t nsurnames;
+	struct slant_surname_slot *surname_slots; /* surnames by hash; a power of two of them */
+	size_t capsurname_slots;
 };
 
 /* A hash of a role name: equal roles have equal keys, so most unequal ones need no strcmp. */

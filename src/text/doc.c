@@ -7,6 +7,7 @@
  * sentences are split within paragraphs.
  */
 #include "boiler.h"
+#include "doc.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -25,6 +26,9 @@ struct slant_doc {
 	size_t nlines, caplines;
 	struct slant_token *toks;
 	size_t ntoks, captoks;
+	uint64_t *hashes; /* per token: slant_text_hash() of its normalised text */
+	uint64_t *whashes; /* per token: slant_text_word_hash() of it */
+	size_t caphashes; /* of both */
 	struct slant_sentence *sents;
 	size_t nsents, capsents;
 	struct slant_paragraph *paras;
@@ -36,6 +40,7 @@ struct slant_doc {
 	struct slant_buf title; /* the title's key */
 	size_t words;
 	const char *text; /* borrowed during slant_doc_analyze() only */
+	size_t len;       /* its length */
 };
 
 struct slant_doc *slant_doc_new(void)
@@ -56,6 +61,8 @@ void slant_doc_free(struct slant_doc *d)
 		return;
 	free(d->lines);
 	free(d->toks);
+	free(d->hashes);
+	free(d->whashes);
 	free(d->sents);
 	free(d->paras);
 	free(d->strips);
@@ -604,6 +611,67 @@ out:
 
 /* ---------------------------------------------------------------- tokens */
 
+/*
+ * A-Z to a-z in each ASCII byte of `w` (SWAR: a byte's high bit flags it). A byte of 0x80 or
+ * more may carry into the byte after it: callers keep only the bytes before any such byte.
+ */
+static inline uint64_t lower8(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	/* bit 7 of a byte of `up` is set for A-Z: no sum carries out of an ASCII byte */
+	uint64_t up = (w + (0x80 - 'A') * ones) & ~(w + (0x80 - 'Z' - 1) * ones) & 0x80 * ones;
+	return w | up >> 2;
+}
+
+/*
+ * Writes the lower case of the ASCII text s[a..b) and a NUL at `o`, and sets *h to its
+ * slant_text_hash() and *wh to its slant_text_word_hash(), in one pass of eight bytes at a
+ * time: this runs for nearly every token. `len` is the whole text's length: loads stay inside
+ * it, and the last store may write up to seven zero bytes after the NUL.
+ */
+static inline void lower_hash(const unsigned char *s, size_t a, size_t b, size_t len, char *o,
+			      uint64_t *h, uint64_t *wh)
+{
+	size_t n = b - a, k = 0;
+	uint64_t h1 = (uint64_t)n * 0x9E3779B97F4A7C15ULL, h2 = 0x9E3779B97F4A7C15ULL ^ n, w;
+
+	for (; k + 8 <= n; k += 8) {
+		memcpy(&w, s + a + k, 8);
+		w = lower8(w);
+		memcpy(o + k, &w, 8);
+		h1 = (h1 ^ w) * 0xbf58476d1ce4e5b9ULL;
+		h1 ^= h1 >> 29;
+		h2 = slant_text_mix(h2 ^ w);
+	}
+	w = 0;
+	if (k < n && a + k + 8 <= len) {
+		memcpy(&w, s + a + k, 8);
+		/* only the token's bytes: carries in lower8() go up, away from them */
+		w = lower8(w) & (~0ULL >> (64 - 8 * (n - k)));
+	} else {
+		for (size_t i = k; i < n; i++)
+			w |= (uint64_t)(unsigned char)ascii_lower[s[a + i]] << (8 * (i - k));
+	}
+	memcpy(o + k, &w, 8); /* the rest of the token, its NUL and zeros */
+	if (k < n) {
+		h1 = (h1 ^ w) * 0x94d049bb133111ebULL;
+		h1 ^= h1 >> 31;
+	}
+	*h = h1;
+	*wh = slant_text_mix(h2 ^ w ^ 0xA5);
+}
+
+/* Grows both hash arrays to hold `need` tokens. 0 or SLANT_ENOMEM. */
+static int grow_hashes(struct slant_doc *d, size_t need)
+{
+	size_t c1 = d->caphashes, c2 = d->caphashes;
+
+	if (SLANT_GROW(d->hashes, c1, need) || SLANT_GROW(d->whashes, c2, need))
+		return SLANT_ENOMEM;
+	d->caphashes = c1 < c2 ? c1 : c2;
+	return 0;
+}
+
 static int add_token(struct slant_doc *d, size_t a, size_t b, int kind, unsigned flags,
 		     bool ascii, uint32_t para)
 {
@@ -612,19 +680,22 @@ static int add_token(struct slant_doc *d, size_t a, size_t b, int kind, unsigned
 	size_t at = d->norm.len;
 	int ret;
 
-	if (d->ntoks == d->captoks && SLANT_GROW(d->toks, d->captoks, d->ntoks + 1))
+	if ((d->ntoks == d->captoks && SLANT_GROW(d->toks, d->captoks, d->ntoks + 1)) ||
+	    (d->ntoks == d->caphashes && grow_hashes(d, d->ntoks + 1)))
 		return SLANT_ENOMEM;
 	if (ascii) {
-		if (at + (b - a) + 2 > d->norm.cap && (ret = slant_buf_grow(&d->norm, b - a + 1)))
+		/* room for the last eight-byte store, which may reach 7 bytes past the NUL */
+		if (at + (b - a) + 9 > d->norm.cap && (ret = slant_buf_grow(&d->norm, b - a + 8)))
 			return ret;
-		char *o = d->norm.data + at;
-		for (size_t i = a; i < b; i++)
-			*o++ = (char)ascii_lower[s[i]];
-		*o = '\0';
+		lower_hash(s, a, b, d->len, d->norm.data + at, &d->hashes[d->ntoks],
+			   &d->whashes[d->ntoks]);
 		d->norm.len += b - a + 1;
 	} else if ((ret = slant_norm_append(d->text + a, b - a, 0, &d->norm, NULL)) ||
 		   (ret = slant_buf_addc(&d->norm, '\0'))) {
 		return ret;
+	} else {
+		d->hashes[d->ntoks] = slant_text_hash(d->norm.data + at, d->norm.len - at - 1);
+		d->whashes[d->ntoks] = slant_text_word_hash(d->norm.data + at, d->norm.len - at - 1);
 	}
 	t = &d->toks[d->ntoks++];
 	t->start = (uint32_t)a;
@@ -663,13 +734,42 @@ static size_t match_dotted(const unsigned char *s, size_t n, size_t i)
 }
 
 /*
+ * The bytes of the ASCII letters and digits at the start of the eight bytes at s[j] that come
+ * before byte `lim` (at most 8): returns how many, and adds their B_* bits to *bits. Words
+ * end at unpredictable lengths, so a byte loop's exit would be mispredicted once per word;
+ * this finds the end with no branch per byte (SWAR: each byte's high bit flags it).
+ */
+static inline size_t alnum_run8(const unsigned char *s, size_t j, size_t lim, unsigned *bits)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x80 * ones;
+	uint64_t x;
+
+	memcpy(&x, s + j, 8);
+	/* byte >= c, for bytes below 0x80: a byte of 0x80 or more may carry into the byte after
+	 * it, but it ends the run, so nothing after it counts */
+#define GE(c) (x + (0x80 - (c)) * ones)
+	uint64_t up = GE('A') & ~GE('Z' + 1), lo = GE('a') & ~GE('z' + 1),
+		 dg = GE('0') & ~GE('9' + 1);
+#undef GE
+	uint64_t stop = ~(up | lo | dg) & high;
+	stop |= x & high;
+	if (lim < 8)
+		stop |= high << (8 * lim);
+	size_t k = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+	uint64_t keep = k == 8 ? ~0ULL : (1ULL << (8 * k)) - 1;
+	*bits |= (up & keep & high ? B_UPPER : 0) | (lo & keep & high ? B_LOWER : 0) |
+		 (dg & keep & high ? B_DIGIT : 0);
+	return k;
+}
+
+/*
  * The rest of a word or number whose first character is at `i` (a letter or digit): digits
  * (1,200 3.5 25%), letters, and inner hyphens, apostrophes and host-name periods. Returns its
  * end; `*kind` becomes SLANT_TOK_WORD when letters follow a number; `*flags` receives
- * SLANT_TOKF_CAP and SLANT_TOKF_UPPER. ASCII runs take a table-driven loop.
+ * SLANT_TOKF_CAP and SLANT_TOKF_UPPER. ASCII runs go eight bytes at a time (alnum_run8()).
  */
-static size_t scan_word(const unsigned char *s, size_t n, size_t i, int *kind, bool *ascii,
-			unsigned *flags)
+static size_t scan_word(const unsigned char *s, size_t n, size_t len, size_t i, int *kind,
+			bool *ascii, unsigned *flags)
 {
 	unsigned bits = 0;
 	bool first = true, cap = false;
@@ -691,8 +791,18 @@ static size_t scan_word(const unsigned char *s, size_t n, size_t i, int *kind, b
 	}
 	for (;;) {
 		size_t run = j;
-		while (j < n && (ascii_bits[s[j]] & B_ALNUM))
-			bits |= ascii_bits[s[j++]];
+		/* eight bytes at a time while the text holds them (`len`: the whole text) */
+		while (j < n) {
+			if (j + 8 > len) {
+				while (j < n && (ascii_bits[s[j]] & B_ALNUM))
+					bits |= ascii_bits[s[j++]];
+				break;
+			}
+			size_t k = alnum_run8(s, j, n - j, &bits);
+			j += k;
+			if (k < 8)
+				break;
+		}
 		if (j > run) {
 			if (first)
 				cap = ascii_bits[s[run]] & B_UPPER;
@@ -780,7 +890,7 @@ static int tokenize_line(struct slant_doc *d, const struct line *ln, uint32_t pa
 					lower |= ascii_bits[s[k]] & B_LOWER;
 				flags |= lower ? 0 : SLANT_TOKF_UPPER;
 			} else {
-				j = scan_word(s, n, i, &kind, &ascii, &flags);
+				j = scan_word(s, n, d->len, i, &kind, &ascii, &flags);
 			}
 			break;
 		}
@@ -936,11 +1046,6 @@ static int build_paragraphs(struct slant_doc *d, unsigned flags, bool blank_mode
 
 /* ------------------------------------------------------------- sentences */
 
-static bool in_set(const char *const *set, size_t n, const char *w)
-{
-	return bsearch(&w, set, n, sizeof(*set), slant_cmp_cstr) != NULL;
-}
-
 /* Titles always precede a name: a period after them never ends a sentence. Sorted. */
 static const char *const titles[] = {
 	"adm", "capt", "cmdr", "col", "cpl", "dr", "fr", "gen", "gov", "hon", "lt", "maj",
@@ -967,6 +1072,60 @@ static const char *const openers[] = {
 	"what", "when", "where", "while", "who", "why", "with", "yet", "you",
 };
 
+/*
+ * The three lists above in one hash table keyed by the hash each token already has, so a
+ * word is looked up with one probe and one strcmp() instead of a binary search of strcmp()s.
+ */
+enum { SET_TITLE = 1, SET_AMBIGUOUS = 2, SET_OPENER = 4 };
+
+struct set_slot {
+	uint64_t hash;
+	const char *word; /* NULL: empty */
+	uint8_t sets;     /* SET_* */
+};
+
+#define SET_SLOTS 512 /* a power of two, over twice the words */
+static struct set_slot word_sets[SET_SLOTS];
+
+static void add_to_sets(const char *const *words, size_t n, uint8_t set)
+{
+	for (size_t w = 0; w < n; w++) {
+		uint64_t h = slant_text_hash(words[w], strlen(words[w]));
+		size_t i = h & (SET_SLOTS - 1);
+		while (word_sets[i].word && strcmp(word_sets[i].word, words[w]))
+			i = (i + 1) & (SET_SLOTS - 1);
+		word_sets[i].hash = h;
+		word_sets[i].word = words[w];
+		word_sets[i].sets |= set;
+	}
+}
+
+static void word_sets_init(void)
+{
+	add_to_sets(titles, SLANT_ARRAY_SIZE(titles), SET_TITLE);
+	add_to_sets(ambiguous, SLANT_ARRAY_SIZE(ambiguous), SET_AMBIGUOUS);
+	add_to_sets(openers, SLANT_ARRAY_SIZE(openers), SET_OPENER);
+}
+
+/* The tables every analysis reads, made once per process. */
+static void tables_init(void)
+{
+	ascii_class_init();
+	word_sets_init();
+}
+
+/* The SET_* bits of token t's normalised text. */
+static unsigned sets_of(const struct slant_doc *d, size_t t)
+{
+	uint64_t h = d->hashes[t];
+
+	for (size_t i = h & (SET_SLOTS - 1); word_sets[i].word; i = (i + 1) & (SET_SLOTS - 1))
+		if (word_sets[i].hash == h &&
+		    !strcmp(word_sets[i].word, d->norm.data + d->toks[t].norm))
+			return word_sets[i].sets;
+	return 0;
+}
+
 static bool is_opener(const struct slant_doc *d, size_t t)
 {
 	const struct slant_token *k = &d->toks[t];
@@ -975,7 +1134,7 @@ static bool is_opener(const struct slant_doc *d, size_t t)
 		return true;
 	if (k->kind != SLANT_TOK_WORD)
 		return false;
-	return in_set(openers, SLANT_ARRAY_SIZE(openers), d->norm.data + k->norm);
+	return sets_of(d, t) & SET_OPENER;
 }
 
 static bool is_closer(const struct slant_doc *d, size_t t)
@@ -1032,14 +1191,14 @@ static bool ends_sentence(const struct slant_doc *d, size_t t, size_t n, size_t 
 	}
 	if (!w)
 		return true;
-	const char *wn = d->norm.data + w->norm;
 	if (w == tk)
 		return is_opener(d, n);
-	if (in_set(titles, SLANT_ARRAY_SIZE(titles), wn))
+	unsigned sets = sets_of(d, (size_t)(w - d->toks));
+	if (sets & SET_TITLE)
 		return false;
 	if (w->end - w->start == 1 && (w->flags & SLANT_TOKF_CAP))
 		return false; /* an initial: J. Smith */
-	if (in_set(ambiguous, SLANT_ARRAY_SIZE(ambiguous), wn))
+	if (sets & SET_AMBIGUOUS)
 		return is_opener(d, n);
 	return true;
 }
@@ -1109,7 +1268,7 @@ int slant_doc_analyze(struct slant_doc *d, const char *text, size_t len, const c
 	unsigned flags = opts ? opts->flags : 0;
 	int ret;
 
-	pthread_once(&once, ascii_class_init);
+	pthread_once(&once, tables_init);
 	d->nlines = d->ntoks = d->nsents = d->nparas = d->nstrips = 0;
 	d->words = 0;
 	slant_buf_reset(&d->norm);
@@ -1117,9 +1276,11 @@ int slant_doc_analyze(struct slant_doc *d, const char *text, size_t len, const c
 		return slant_fail(err, SLANT_ELIMIT, NULL, 0, -1, "text of %zu bytes is too large",
 				  len);
 	d->text = text;
+	d->len = len;
 	/* Room for what typical text needs at once (a token every 5-6 bytes), grown when not. */
 	ret = slant_buf_grow(&d->norm, len + len / 2 + 16);
-	if (!ret && SLANT_GROW(d->toks, d->captoks, len / 5 + 16))
+	if (!ret && (SLANT_GROW(d->toks, d->captoks, len / 5 + 16) ||
+		     (len / 5 + 16 > d->caphashes && grow_hashes(d, len / 5 + 16))))
 		ret = SLANT_ENOMEM;
 	if (!ret)
 		ret = split_lines(d, text, len);
@@ -1143,6 +1304,16 @@ const struct slant_token *slant_doc_tokens(const struct slant_doc *d, size_t *n)
 {
 	*n = d->ntoks;
 	return d->toks;
+}
+
+const uint64_t *slant_doc_hashes(const struct slant_doc *d)
+{
+	return d->hashes;
+}
+
+const uint64_t *slant_doc_word_hashes(const struct slant_doc *d)
+{
+	return d->whashes;
 }
 
 const struct slant_sentence *slant_doc_sentences(const struct slant_doc *d, size_t *n)

@@ -1,5 +1,6 @@
 /* test_doc.c - tokens, sentences, paragraphs, repair and offsets. */
 #include "test.h"
+#include "text/doc.h"
 
 struct fixture {
 	struct slant_doc *d;
@@ -322,10 +323,56 @@ static void test_empty_and_blank(void **state)
 	assert_int_equal(n, 0);
 }
 
+/*
+ * Each token's hashes are slant_text_hash() and slant_text_word_hash() of its normalised text:
+ * ASCII words of every length around the eight-byte steps, upper case, words ending the text
+ * (where the analyser may not read eight bytes ahead), and words normalised the slow way.
+ */
+static void test_token_hashes(void **state)
+{
+	static const char *const texts[] = {
+		"A an The ABOUT Mixed ABCDEFG abcdefgh ABCDEFGHI Sixteen-Letters Seventeen-Letters1 "
+		"immigration-enforcement's x",
+		"Straße Ｆｕｌｌｗｉｄｔｈ Café naïve — “quoted” 1,200 25% U.S. ph.d. time.com",
+		"ends-with-a-long-word-here",
+		"Z",
+	};
+	struct slant_doc *d = slant_doc_new();
+	struct slant_err err;
+	size_t n;
+
+	(void)state;
+	for (size_t k = 0; k < SLANT_ARRAY_SIZE(texts); k++) {
+		/* a copy of exactly the text's length, so reading past it is caught by ASan */
+		size_t len = strlen(texts[k]);
+		char *text = malloc(len);
+		memcpy(text, texts[k], len);
+		assert_int_equal(slant_doc_analyze(d, text, len, NULL, NULL, &err), 0);
+		const struct slant_token *t = slant_doc_tokens(d, &n);
+		const uint64_t *h = slant_doc_hashes(d), *wh = slant_doc_word_hashes(d);
+		assert_true(n > 0);
+		for (size_t i = 0; i < n; i++) {
+			const char *norm = slant_doc_norm(d, &t[i]);
+			assert_int_equal(strlen(norm), t[i].norm_len);
+			assert_true(h[i] == slant_text_hash(norm, t[i].norm_len));
+			assert_true(wh[i] == slant_text_word_hash(norm, t[i].norm_len));
+		}
+		free(text);
+	}
+	/* equal texts, equal hashes; the case is folded first */
+	const char *same = "Border border BORDER borders";
+	assert_int_equal(slant_doc_analyze(d, same, strlen(same), NULL, NULL, &err), 0);
+	const uint64_t *h = slant_doc_hashes(d), *wh = slant_doc_word_hashes(d);
+	assert_true(h[0] == h[1] && h[1] == h[2] && h[2] != h[3]);
+	assert_true(wh[0] == wh[1] && wh[1] == wh[2] && wh[2] != wh[3]);
+	slant_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_words_numbers_and_punctuation),
+		cmocka_unit_test(test_token_hashes),
 		cmocka_unit_test(test_quotation_marks_are_tokens),
 		cmocka_unit_test(test_apostrophes),
 		cmocka_unit_test(test_abbreviations_and_hosts),

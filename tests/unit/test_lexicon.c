@@ -356,10 +356,45 @@ static void test_match_where_and_caps(void **state)
 	slant_lexicon_free(lx);
 }
 
+/*
+ * Words of eight bytes or fewer are kept inside the trie's edges, longer ones apart: both
+ * match only themselves, one word after another, and a possessive still matches its word.
+ */
+static void test_short_and_long_words(void **state)
+{
+	static const char words[] = "term\tcategory\tlean\tweight\tnote\n"
+				  "abcdefgh\teight\t0\t1\t\n"
+				  "abcdefghi\tnine\t0\t1\t\n"
+				  "enforcement surge\ttwo\t0\t1\t\n"
+				  "mass deportation operations\tthree\t0\t1\t\n"
+				  "sanctuary\tone\t0\t1\t\n";
+	const char *text = "abcdefgh abcdefghi abcdefg abcdefghij Enforcement surge, "
+			   "enforcement surges, mass deportation operations; mass deportation "
+			   "operation; the sanctuary's policy";
+	struct slant_lexicon *lx = slant_lexicon_new();
+	struct found f;
+	struct slant_err err;
+
+	(void)state;
+	assert_int_equal(slant_lexicon_parse(lx, words, strlen(words), "t", SLANT_LEXICON_TSV, &err), 0);
+	static const char *const want[][2] = {
+		{ "abcdefgh", "eight" }, { "abcdefghi", "nine" }, { "Enforcement surge", "two" },
+		{ "mass deportation operations", "three" }, { "sanctuary's", "one" },
+	};
+	match(lx, text, &f);
+	assert_int_equal(f.n, SLANT_ARRAY_SIZE(want));
+	for (size_t i = 0; i < f.n; i++) {
+		assert_string_equal(f.text[i], want[i][0]);
+		assert_string_equal(f.cat[i], want[i][1]);
+	}
+	slant_lexicon_free(lx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_match_where_and_caps),
+		cmocka_unit_test(test_short_and_long_words),
 		cmocka_unit_test(test_tsv_terms),
 		cmocka_unit_test(test_longest_match_and_prefixes),
 		cmocka_unit_test(test_variants_of_apostrophes_hyphens_and_quotes),
