@@ -310,22 +310,30 @@ static const char *const common_words[] = {
 #include "common_words.inc"
 };
 
-static int cmp_word(const void *key, const void *elem)
+/* The common words' hashes (whash_n(), never 0), open addressing: asked about once a
+ * sentence, so apart from the word table every token asks about. */
+#define CTAB_SIZE 32768 /* a power of two, well above the words listed */
+static uint64_t ctab[CTAB_SIZE];
+
+static void ctab_add(const char *w)
 {
-	return strcmp(key, *(const char *const *)elem);
+	uint64_t h = whash_n(w, strlen(w)) | 1;
+	uint32_t i = (uint32_t)h & (CTAB_SIZE - 1);
+
+	while (ctab[i] && ctab[i] != h)
+		i = (i + 1) & (CTAB_SIZE - 1);
+	ctab[i] = h;
 }
 
 static bool is_common(const struct slant_quotes *q, uint32_t t)
 {
-	char key[32];
-	size_t n = q->toks[t].norm_len;
-
-	if (q->toks[t].kind != SLANT_TOK_WORD || n >= sizeof(key))
+	if (q->toks[t].kind != SLANT_TOK_WORD)
 		return false;
-	memcpy(key, norm(q, t), n);
-	key[n] = '\0';
-	return bsearch(key, common_words, SLANT_ARRAY_SIZE(common_words), sizeof(*common_words),
-		       cmp_word) != NULL;
+	uint64_t h = whash_n(norm(q, t), q->toks[t].norm_len) | 1;
+	for (uint32_t i = (uint32_t)h & (CTAB_SIZE - 1); ctab[i]; i = (i + 1) & (CTAB_SIZE - 1))
+		if (ctab[i] == h)
+			return true;
+	return false;
 }
 
 static uint32_t sentence_start(const struct slant_quotes *q, uint32_t t);
@@ -1011,7 +1019,7 @@ static uint32_t surname_token(const struct slant_quotes *q, uint32_t tb, uint32_
 static void word_key(const struct slant_quotes *q, uint32_t t, char *out, size_t size)
 {
 	const char *n = norm(q, t);
-	size_t len = strlen(n);
+	size_t len = q->toks[t].norm_len;
 
 	if (len > 2 && n[len - 2] == '\'' && n[len - 1] == 's')
 		len -= 2;
@@ -1619,7 +1627,8 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 				tier = 3;
 			else if (ep && !er && ep->rkey == ro->rkey && !strcmp(ep->role, ro->role))
 				tier = 3;
-			else if (ro->org && e->type == SLANT_SPEAKER_ORG) {
+			else if (ro->org && e->type == SLANT_SPEAKER_ORG && best_tier < 3 &&
+				 (best == NONE || e->last > q->ents[best].last || best_tier < 2)) {
 				/* "the agency" after "U.S. Immigration and Customs Enforcement" */
 				const char *nm = stored(q, e->name);
 				size_t wl = strlen(ro->word);
@@ -3233,6 +3242,8 @@ static void sort_lists(void)
 	ADD(object_cues, W_OBJECT_CUE);
 	ADD(subordinators, W_SUBORD);
 	ADD(family_first_names, W_FAMILY_FIRST);
+	for (size_t i = 0; i < SLANT_ARRAY_SIZE(common_words); i++)
+		ctab_add(common_words[i]);
 	wtab_add("father", W_CLERGY);
 	wtab_add("fr", W_CLERGY);
 	wtab_add("monsignor", W_CLERGY);
