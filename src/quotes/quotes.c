@@ -18,6 +18,7 @@
  * Everything is rebuilt for each article in arrays the extractor keeps between articles.
  */
 #include "internal.h"
+#include "../text/doc.h"
 #include "people.h"
 
 #include <pthread.h>
@@ -100,6 +101,7 @@ struct slant_quotes {
 	uint32_t *role_at;   /* per token: role match starting at it + 1, or 0 */
 	uint32_t *name_at;   /* per token: people-name match starting at it + 1, or 0 */
 	uint32_t *wmask;     /* per token: W_* bits of its word */
+	const uint64_t *thash; /* per token: slant_text_hash() of its text (the document's) */
 	size_t captok;
 	uint32_t scan_end; /* tokens from here on cannot attribute a quotation */
 	struct slant_matches all, verbs, roles, names;
@@ -230,34 +232,22 @@ static uint32_t whash(const char *w)
 	return h;
 }
 
-/* A hash of s[0..n) eight bytes at a time. */
-static uint64_t whash_n(const char *s, size_t n)
-{
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w;
-
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
-		h ^= h >> 29;
-	}
-	w = 0;
-	for (size_t i = 0; i < n; i++)
-		w |= (uint64_t)(unsigned char)s[i] << (8 * i);
-	h = (h ^ w) * 0x94d049bb133111ebULL;
-	return h ^ (h >> 31);
-}
-
-static uint32_t word_mask_n(const char *s, size_t n)
+/* The list bits of word s[0..n), whose slant_text_hash() is h. */
+static uint32_t word_mask_h(const char *s, size_t n, uint64_t h)
 {
 	if (n > wtab_maxlen)
 		return 0;
-	uint64_t h = whash_n(s, n);
 	for (uint32_t i = (uint32_t)h & (WTAB_SIZE - 1);; i = (i + 1) & (WTAB_SIZE - 1)) {
 		if (!wtab[i].w)
 			return 0;
 		if (wtab[i].hash == h && wtab[i].len == n && !memcmp(wtab[i].w, s, n))
 			return wtab[i].mask;
 	}
+}
+
+static uint32_t word_mask_n(const char *s, size_t n)
+{
+	return word_mask_h(s, n, slant_text_hash(s, n));
 }
 
 static uint32_t word_mask(const char *w)
@@ -268,7 +258,7 @@ static uint32_t word_mask(const char *w)
 static void wtab_add(const char *w, uint32_t bit)
 {
 	size_t n = strlen(w);
-	uint64_t h = whash_n(w, n);
+	uint64_t h = slant_text_hash(w, n);
 
 	if (n > wtab_maxlen)
 		wtab_maxlen = n;
@@ -291,7 +281,7 @@ static uint32_t word_mask(const char *w);
 static uint32_t tmask_fill(const struct slant_quotes *q, uint32_t t)
 {
 	uint32_t m = q->toks[t].kind == SLANT_TOK_WORD ?
-			     word_mask_n(norm(q, t), q->toks[t].norm_len) : 0;
+			     word_mask_h(norm(q, t), q->toks[t].norm_len, q->thash[t]) : 0;
 	q->wmask[t] = m; /* a cache: the array is the extractor's scratch */
 	return m;
 }
@@ -310,14 +300,14 @@ static const char *const common_words[] = {
 #include "common_words.inc"
 };
 
-/* The common words' hashes (whash_n(), never 0), open addressing: asked about once a
+/* The common words' hashes (slant_text_hash(), never 0), open addressing: asked about once a
  * sentence, so apart from the word table every token asks about. */
 #define CTAB_SIZE 32768 /* a power of two, well above the words listed */
 static uint64_t ctab[CTAB_SIZE];
 
 static void ctab_add(const char *w)
 {
-	uint64_t h = whash_n(w, strlen(w)) | 1;
+	uint64_t h = slant_text_hash(w, strlen(w)) | 1;
 	uint32_t i = (uint32_t)h & (CTAB_SIZE - 1);
 
 	while (ctab[i] && ctab[i] != h)
@@ -329,7 +319,7 @@ static bool is_common(const struct slant_quotes *q, uint32_t t)
 {
 	if (q->toks[t].kind != SLANT_TOK_WORD)
 		return false;
-	uint64_t h = whash_n(norm(q, t), q->toks[t].norm_len) | 1;
+	uint64_t h = q->thash[t] | 1; /* the document's hash of the token */
 	for (uint32_t i = (uint32_t)h & (CTAB_SIZE - 1); ctab[i]; i = (i + 1) & (CTAB_SIZE - 1))
 		if (ctab[i] == h)
 			return true;
@@ -3313,6 +3303,7 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 	q->text = text;
 	q->conf = conf ? conf : &none;
 	q->toks = slant_doc_tokens(d, &q->ntoks);
+	q->thash = slant_doc_hashes(d);
 	q->sents = slant_doc_sentences(d, &q->nsents);
 	q->nquotes = q->nspeakers = q->nments = q->nents = 0;
 	slant_buf_reset(&q->names_buf);
