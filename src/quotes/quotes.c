@@ -2371,6 +2371,17 @@ static bool past_tense(const struct slant_quotes *q, uint32_t t)
 	       n[k->norm_len - 2] == 'e' && n[k->norm_len - 1] == 'd';
 }
 
+/* The token after a short parenthesis opening at u ("(D., Md.)") before re, else u. */
+static uint32_t past_parenthesis(const struct slant_quotes *q, uint32_t u, uint32_t re)
+{
+	if (!punct_is(q, u, '('))
+		return u;
+	uint32_t w = u + 1;
+	while (w < re && w < u + 12 && !punct_is(q, w, ')'))
+		w++;
+	return w < re && punct_is(q, w, ')') ? w + 1 : u;
+}
+
 /* “…,” X said / “…,” said X / “…,” according to X. */
 static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uint32_t re)
 {
@@ -2415,28 +2426,14 @@ static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uin
 		m = mention_starting(q, t + 1); /* “…,” the Pentagon said */
 	if (m == NONE)
 		return attrib_tail(q, rb, re);
-	uint32_t u = q->ments[m].te;
 	/* a party and state: “…,” Steny Hoyer (D., Md.), the No. 2 Democrat, said */
-	if (punct_is(q, u, '(')) {
-		uint32_t w = u + 1;
-		while (w < re && w < u + 12 && !punct_is(q, w, ')'))
-			w++;
-		if (w < re && punct_is(q, w, ')'))
-			u = w + 1;
-	}
+	uint32_t u = past_parenthesis(q, q->ments[m].te, re);
 	/* two speakers: “…,” Mrs. Pelosi and Senate Minority Leader Chuck Schumer said */
 	if (u + 1 < re && norm_is(q, u, "and")) {
 		uint32_t m2 = mention_starting(q, u + 1);
 		if (m2 != NONE && q->ments[m2].kind == M_NAME && speaks(q, m2)) {
-			u = q->ments[m2].te;
 			m = m2;
-			if (punct_is(q, u, '(')) {
-				uint32_t w = u + 1;
-				while (w < re && w < u + 12 && !punct_is(q, w, ')'))
-					w++;
-				if (w < re && punct_is(q, w, ')'))
-					u = w + 1;
-			}
+			u = past_parenthesis(q, q->ments[m2].te, re);
 		}
 	}
 	/* an appositive: “…,” Halloway, the director, said */
