@@ -612,6 +612,18 @@ out:
 /* ---------------------------------------------------------------- tokens */
 
 /*
+ * The eight-bytes-at-a-time paths (lower_hash(), alnum_run8()) read words little-endian and
+ * find a run's end with a GCC builtin; elsewhere the byte loops do the same work.
+ */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SWAR 1
+#else
+#define SWAR 0
+#endif
+
+#if SWAR
+
+/*
  * A-Z to a-z in each ASCII byte of `w` (SWAR: a byte's high bit flags it). A byte of 0x80 or
  * more may carry into the byte after it: callers keep only the bytes before any such byte.
  */
@@ -661,6 +673,8 @@ static inline void lower_hash(const unsigned char *s, size_t a, size_t b, size_t
 	*wh = slant_text_mix(h2 ^ w ^ 0xA5);
 }
 
+#endif
+
 /* Grows both hash arrays to hold `need` tokens. 0 or SLANT_ENOMEM. */
 static int grow_hashes(struct slant_doc *d, size_t need)
 {
@@ -675,7 +689,6 @@ static int grow_hashes(struct slant_doc *d, size_t need)
 static int add_token(struct slant_doc *d, size_t a, size_t b, int kind, unsigned flags,
 		     bool ascii, uint32_t para)
 {
-	const unsigned char *s = (const unsigned char *)d->text;
 	struct slant_token *t;
 	size_t at = d->norm.len;
 	int ret;
@@ -683,14 +696,19 @@ static int add_token(struct slant_doc *d, size_t a, size_t b, int kind, unsigned
 	if ((d->ntoks == d->captoks && SLANT_GROW(d->toks, d->captoks, d->ntoks + 1)) ||
 	    (d->ntoks == d->caphashes && grow_hashes(d, d->ntoks + 1)))
 		return SLANT_ENOMEM;
+#if SWAR
 	if (ascii) {
 		/* room for the last eight-byte store, which may reach 7 bytes past the NUL */
 		if (at + (b - a) + 9 > d->norm.cap && (ret = slant_buf_grow(&d->norm, b - a + 8)))
 			return ret;
-		lower_hash(s, a, b, d->len, d->norm.data + at, &d->hashes[d->ntoks],
+		lower_hash((const unsigned char *)d->text, a, b, d->len, d->norm.data + at, &d->hashes[d->ntoks],
 			   &d->whashes[d->ntoks]);
 		d->norm.len += b - a + 1;
-	} else if ((ret = slant_norm_append(d->text + a, b - a, 0, &d->norm, NULL)) ||
+	} else
+#else
+	(void)ascii;
+#endif
+	if ((ret = slant_norm_append(d->text + a, b - a, 0, &d->norm, NULL)) ||
 		   (ret = slant_buf_addc(&d->norm, '\0'))) {
 		return ret;
 	} else {
@@ -733,6 +751,7 @@ static size_t match_dotted(const unsigned char *s, size_t n, size_t i)
 	return chunks >= 2 ? j : i;
 }
 
+#if SWAR
 /*
  * The bytes of the ASCII letters and digits at the start of the eight bytes at s[j] that come
  * before byte `lim` (at most 8): returns how many, and adds their B_* bits to *bits. Words
@@ -761,6 +780,7 @@ static inline size_t alnum_run8(const unsigned char *s, size_t j, size_t lim, un
 		 (dg & keep & high ? B_DIGIT : 0);
 	return k;
 }
+#endif
 
 /*
  * The rest of a word or number whose first character is at `i` (a letter or digit): digits
@@ -793,15 +813,17 @@ static size_t scan_word(const unsigned char *s, size_t n, size_t len, size_t i, 
 		size_t run = j;
 		/* eight bytes at a time while the text holds them (`len`: the whole text) */
 		while (j < n) {
-			if (j + 8 > len) {
+			if (!SWAR || j + 8 > len) {
 				while (j < n && (ascii_bits[s[j]] & B_ALNUM))
 					bits |= ascii_bits[s[j++]];
 				break;
 			}
+#if SWAR
 			size_t k = alnum_run8(s, j, n - j, &bits);
 			j += k;
 			if (k < 8)
 				break;
+#endif
 		}
 		if (j > run) {
 			if (first)
