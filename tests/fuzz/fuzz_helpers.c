@@ -6,6 +6,7 @@
 #endif
 
 #include "fuzz_helpers.h"
+#include "text/doc.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -319,6 +320,7 @@ void fuzz_check_doc(const struct slant_doc *d, const char *text, size_t len, uns
 	const struct slant_paragraph *p = slant_doc_paragraphs(d, &np);
 	const struct slant_strip *x = slant_doc_stripped(d, &nx);
 	const unsigned char *u = (const unsigned char *)text;
+	const uint64_t *h = slant_doc_hashes(d), *wh = slant_doc_word_hashes(d);
 	struct slant_buf span;
 
 	/* Tokens: inside the text, on character boundaries, in order, not overlapping. */
@@ -327,12 +329,16 @@ void fuzz_check_doc(const struct slant_doc *d, const char *text, size_t len, uns
 		const char *norm = slant_doc_norm(d, k);
 		bool ascii = true;
 
+
 		FUZZ_ASSERT(k->start < k->end && k->end <= len);
 		FUZZ_ASSERT(i == 0 || k->start >= t[i - 1].end);
 		FUZZ_ASSERT(!is_cont(u[k->start]) && (k->end == len || !is_cont(u[k->end])));
 		FUZZ_ASSERT(k->kind >= SLANT_TOK_WORD && k->kind <= SLANT_TOK_SYMBOL);
 		FUZZ_ASSERT(k->para < np || k->para == 0xFFFF);
 		FUZZ_ASSERT(norm && strlen(norm) == k->norm_len);
+		/* the hashes the matchers use are those of the normal form */
+		FUZZ_ASSERT(h[i] == slant_text_hash(norm, k->norm_len));
+		FUZZ_ASSERT(wh[i] == slant_text_word_hash(norm, k->norm_len));
 		FUZZ_ASSERT_MSG(fuzz_utf8_valid(norm, k->norm_len, false), "a token's normal form");
 		for (uint32_t j = k->start; j < k->end; j++) {
 			FUZZ_ASSERT_MSG(!ascii_space(u[j]), "whitespace inside a token");
