@@ -329,7 +329,6 @@ void fuzz_check_doc(const struct slant_doc *d, const char *text, size_t len, uns
 		const char *norm = slant_doc_norm(d, k);
 		bool ascii = true;
 
-
 		FUZZ_ASSERT(k->start < k->end && k->end <= len);
 		FUZZ_ASSERT(i == 0 || k->start >= t[i - 1].end);
 		FUZZ_ASSERT(!is_cont(u[k->start]) && (k->end == len || !is_cont(u[k->end])));
