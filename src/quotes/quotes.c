@@ -97,7 +97,8 @@ struct slant_quotes {
 	uint32_t *verb_at;   /* per token: verb match starting at it + 1, or 0 */
 	uint32_t *sent_of;   /* per token: its sentence */
 	uint32_t *srank;     /* per sentence: how many up to it have the reporter's words */
-	size_t capsrank;
+	uint32_t *lead_end;  /* per sentence: the end of a clause opening it ("When ..., "), or 0 */
+	size_t capsrank, caplead;
 	uint32_t *role_at;   /* per token: role match starting at it + 1, or 0 */
 	uint32_t *name_at;   /* per token: people-name match starting at it + 1, or 0 */
 	uint32_t *wmask;     /* per token: W_* bits of its word */
@@ -162,6 +163,7 @@ void slant_quotes_free(struct slant_quotes *q)
 	free(q->verb_at);
 	free(q->sent_of);
 	free(q->srank);
+	free(q->lead_end);
 	free(q->role_at);
 	free(q->name_at);
 	free(q->wmask);
@@ -2018,14 +2020,7 @@ static bool object_of(const struct slant_quotes *q, uint32_t t)
  */
 static bool in_leading_clause(const struct slant_quotes *q, uint32_t t)
 {
-	uint32_t s = sentence_start(q, t);
-
-	if (!(TMASK(q, s) & W_SUBORD))
-		return false;
-	for (uint32_t u = s + 1; u < t; u++)
-		if (punct_is(q, u, ','))
-			return false;
-	return true;
+	return t < q->lead_end[q->sent_of[t]];
 }
 
 /* Whether entity e can be what pronoun `pron` refers to. */
@@ -2067,16 +2062,23 @@ static int resolve_pronouns(struct slant_quotes *q)
 		if (!ranked) {
 			/* sentences are counted back without those inside quotations: a long
 			 * quotation keeps its speaker within reach */
-			if (SLANT_GROW(q->srank, q->capsrank, q->nsents + 1))
+			if (SLANT_GROW(q->srank, q->capsrank, q->nsents + 1) ||
+			    SLANT_GROW(q->lead_end, q->caplead, q->nsents + 1))
 				return SLANT_ENOMEM;
 			uint32_t n = 0;
 			for (size_t k = 0; k < q->nsents; k++) {
-				uint32_t t = q->sents[k].tok_begin;
-				while (t < q->sents[k].tok_end &&
-				       ((q->tokinfo[t] & TI_INQUOTE) || !is_word(q, t)))
+				uint32_t b = q->sents[k].tok_begin, e = q->sents[k].tok_end, t = b;
+				while (t < e && ((q->tokinfo[t] & TI_INQUOTE) || !is_word(q, t)))
 					t++;
-				n += t < q->sents[k].tok_end;
+				n += t < e;
 				q->srank[k] = n;
+				/* a clause opening the sentence runs to its first comma */
+				q->lead_end[k] = 0;
+				if (b < e && (TMASK(q, b) & W_SUBORD)) {
+					for (t = b + 1; t < e && !punct_is(q, t, ','); t++)
+						;
+					q->lead_end[k] = t;
+				}
 			}
 			ranked = true;
 		}
