@@ -2907,16 +2907,24 @@ static uint32_t described_person(const struct slant_quotes *q, uint32_t mi)
 	return NONE;
 }
 
-/* Whether tokens [a, b) hold nothing but commas, "and", "or" and quotation marks. */
+/*
+ * Whether tokens [a, b) join two items of a list: a comma (or one closing the item before,
+ * inside its marks: “mixed,” “conservative”), "and" or "or", and nothing else but quotation
+ * marks (“No.” “Never.” is a dialogue, not a list).
+ */
 static bool only_list_glue(const struct slant_quotes *q, uint32_t a, uint32_t b)
 {
+	bool glue = a >= 2 && punct_is(q, a - 2, ',');
+
 	if (a > b || b - a > 4)
 		return false;
-	for (uint32_t t = a; t < b; t++)
-		if (!punct_is(q, t, ',') && !norm_is(q, t, "and") && !norm_is(q, t, "or") &&
-		    q->toks[t].kind != SLANT_TOK_QUOTE)
+	for (uint32_t t = a; t < b; t++) {
+		bool g = punct_is(q, t, ',') || norm_is(q, t, "and") || norm_is(q, t, "or");
+		if (!g && q->toks[t].kind != SLANT_TOK_QUOTE)
 			return false;
-	return true;
+		glue |= g;
+	}
+	return glue;
 }
 
 /* Whether someone other than entity `who` is named in [a, b) as a subject ("according to
@@ -3104,14 +3112,17 @@ static int attribute(struct slant_quotes *q)
 			size_t k = j + 1;
 			while (k < q->nquotes && q->quotes[k].depth)
 				k++;
-			if (k >= q->nquotes || !only_list_glue(q, q->quotes[j].tok_end + 1,
-							       q->quotes[k].tok_begin - 1))
+			if (k >= q->nquotes ||
+			    q->sent_of[q->quotes[k].tok_begin] != q->sent_of[q->quotes[j].tok_begin] ||
+			    !only_list_glue(q, q->quotes[j].tok_end + 1, q->quotes[k].tok_begin - 1))
 				break;
 			j = k;
 		}
 		if (n >= 3)
 			for (size_t k = i; k <= last; k++)
-				if (!q->quotes[k].depth) {
+				/* not one a verb after it attributes: “…,” “…” and “…,” she said */
+				if (!q->quotes[k].depth && (q->quotes[k].verb == NONE ||
+							     q->quotes[k].verb_start < q->quotes[k].end)) {
 					struct slant_quote *x = &q->quotes[k];
 					x->kind = SLANT_QUOTE_SCARE;
 					x->speaker = x->verb = NONE;

@@ -228,11 +228,16 @@ static void test_kinds(void **state)
 			    "title|-|-|Judge Judy\n");
 	assert_string_equal(run(f, "Varga called the operation “a ransom note” on Tuesday."),
 			    "partial|Varga|called|a ransom note\n");
-	/* a list of three or more short quotations is a list of labels, even when said */
+	/* a list of three or more short quotations is a list of labels */
 	assert_string_equal(run(f, "The center divided them into “consistently liberal,” “mostly "
-				   "liberal,” “mixed” and “consistently conservative,” the senator said."),
+				   "liberal,” “mixed” and “consistently conservative” groups."),
 			    "scare|-|-|consistently liberal,\nscare|-|-|mostly liberal,\n"
-			    "scare|-|-|mixed\nscare|-|-|consistently conservative,\n");
+			    "scare|-|-|mixed\nscare|-|-|consistently conservative\n");
+	/* but not short replies in a row, nor one a verb after it attributes */
+	assert_string_equal(run(f, "Ann Smith was asked about taxes. “No.” “Never.” “Not this "
+				   "year,” she said."),
+			    "direct|Ann Smith|-|No.\ndirect|Ann Smith|-|Never.\n"
+			    "direct|Ann Smith|said|Not this year,\n");
 	/* a headline's form: a subtitle after a colon, or a capitalised phrase the sentence
 	 * goes on from */
 	assert_string_equal(run(f, "The talk, “Just How Stupid Are We?,” was about voters. His book "
