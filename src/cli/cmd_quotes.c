@@ -651,13 +651,9 @@ static bool has_words(const char *w, const char *sub)
 	return false;
 }
 
-/*
- * Same speaker, leniently: the same name, one name's words inside the other's ("Halloway" in
- * "JR Halloway", "DHS spokesperson" in "a DHS spokesperson"), or the same surname unless both
- * give first names that differ ("Melania Trump" is not "Donald Trump"; "D. Trump" is).
- */
-/* Whether `acro` ("IRS", "U.S.") is made of the initials of the capitalised words of `name`
- * ("Internal Revenue Service"; "of", "the" and "for" left out). */
+/* Whether `acro` ("IRS", "D.H.S.", three letters or more: "AP" could be anyone's initials) is
+ * made of the initials of the capitalised words of `name` ("Internal Revenue Service"; words
+ * in lower case such as "of" left out). */
 static bool acronym_of(const char *acro, const char *name)
 {
 	char a[32], n[32];
@@ -673,9 +669,15 @@ static bool acronym_of(const char *acro, const char *name)
 	for (const char *s = name; *s; s++)
 		if ((s == name || s[-1] == ' ') && *s >= 'A' && *s <= 'Z' && nn + 1 < sizeof(n))
 			n[nn++] = *s;
-	return na >= 2 && na == nn && !memcmp(a, n, na);
+	return na >= 3 && na == nn && !memcmp(a, n, na);
 }
 
+/*
+ * Same speaker, leniently: the same name, one name's words inside the other's ("Halloway" in
+ * "JR Halloway", "DHS spokesperson" in "a DHS spokesperson"), the same surname unless both
+ * give first names that differ ("Melania Trump" is not "Donald Trump"; "D. Trump" is), or an
+ * acronym of the other ("IRS").
+ */
 static bool same_speaker(const char *gold, const char *pred)
 {
 	char g[256], p[256];

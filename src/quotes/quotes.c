@@ -855,7 +855,7 @@ WORDSET(subordinators,
 );
 
 /* Words before an object: "according to Reuters", "told CNN". */
-WORDSET(object_cues, "to", "by", "with", "from", "for", "at", "of", "in", "on", "told");
+WORDSET(object_cues, "to", "with", "from", "for", "at", "of", "in", "on", "told");
 
 /* Lower-case words before a title: "retired Lt. Col. Bill Cowen". */
 WORDSET(pre_title,
@@ -1773,6 +1773,16 @@ static int match_table(struct slant_quotes *q)
 	return 0;
 }
 
+/* Whether the run [tb, te) names someone the article has named already. */
+static bool known_person_at(const struct slant_quotes *q, uint32_t tb, uint32_t te)
+{
+	char sur[64], first[64];
+
+	word_key(q, surname_token(q, tb, te), sur, sizeof(sur));
+	word_key(q, tb, first, sizeof(first));
+	return find_person(q, sur, te - tb > 1 ? first : NULL) != NONE;
+}
+
 /* Whether the word at t is the surname of someone named already, or of the people table. */
 static bool known_surname(const struct slant_quotes *q, uint32_t t)
 {
@@ -1919,17 +1929,18 @@ static int find_mentions(struct slant_quotes *q)
 				continue;
 			}
 			if (nb == t && common_opener(q, t)) {
-				bool names = false; /* a word after it that is no common word */
-				for (uint32_t u = t + 1; u < te && !names; u++)
-					names = q->toks[u].kind == SLANT_TOK_WORD && !is_common(q, u);
-				if (names) {
-					t = ++nb; /* "Neither Nevárez": the name is what follows */
+				if (te > t + 1 && (q->name_at[t + 1] || known_person_at(q, t + 1, te))) {
+					/* "Impeach Trump": the name is what follows (not "Young Kim") */
+					t = ++nb;
 				} else if (te == t + 1 && !known_surname(q, t)) {
 					continue; /* "Wages rose": nobody */
 				}
 			}
-			/* "Another Republican feeling pressure": a party word names no one */
-			if (nb == t && te == t + 1 && (TMASK(q, t) & (W_DEM | W_REP)))
+			/* "Another Republican feeling pressure": a party word names no one, unless
+			 * it speaks ("one Republican said") */
+			if (nb == t && te == t + 1 && (TMASK(q, t) & (W_DEM | W_REP)) && te < q->ntoks &&
+			    q->toks[te].kind == SLANT_TOK_WORD && !is_cap(q, te) && !q->verb_at[te] &&
+			    !(TMASK(q, te) & W_ADVERB))
 				continue;
 			/* "dined at Junior's": a place or a firm; people are named in full first */
 			if (nb == t && te == t + 1 && possessive_word(q, t) && !known_surname(q, t))

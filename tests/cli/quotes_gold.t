@@ -17,3 +17,7 @@ printf '{"id":"a3","outlet":"o","text":"\\"We will not shoot,\\" Kim Jong-un tol
 printf 'id\tstart\tend\tkind\tspeaker\tgroup\tverb\na3\t1\t18\tdirect\tKim Jong-un\tforeign\ttold\n' > "$TMPDIR/kim.tsv"
 $SLANT quotes --format tsv "$TMPDIR/kim.jsonl" | cut -f5,6
 $SLANT quotes --gold "$TMPDIR/kim.tsv" "$TMPDIR/kim.jsonl" | grep speaker
+# but two letters could be anyone's initials: AP is not Adam Peters
+printf '{"id":"a4","outlet":"o","text":"\\"We will appeal the ruling,\\" Adam Peters said."}\n' > "$TMPDIR/ap.jsonl"
+printf 'id\tstart\tend\tkind\tspeaker\tgroup\tverb\na4\t1\t27\tdirect\tAP\tmedia\tsaid\n' > "$TMPDIR/ap.tsv"
+$SLANT quotes --gold "$TMPDIR/ap.tsv" "$TMPDIR/ap.jsonl" | grep speaker

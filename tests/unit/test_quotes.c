@@ -440,6 +440,9 @@ static void test_name_boundaries(void **state)
 	assert_string_equal(run(f, "Wages rose sharply last year. “Nobody can afford this,” the "
 				   "release said."),
 			    "direct|release|said|Nobody can afford this,\n");
+	/* nor a word opening a name nobody has named before */
+	assert_string_equal(run(f, "Young Kim won the seat. “We did it at last,” Kim said."),
+			    "direct|Young Kim|said|We did it at last,\n");
 	/* but a first name that is also a word still is one */
 	assert_string_equal(run(f, "Will Hurd spoke on Monday. “The wall is a waste,” Hurd said."),
 			    "direct|Will Hurd|said|The wall is a waste,\n");
@@ -524,6 +527,10 @@ static void test_attribution_gaps(void **state)
 				   "activists, Sen. Mike Coffman (Colo.), spoke about reform that is "
 				   "“compassionate in keeping families together.”"),
 			    "partial|Mike Coffman|-|compassionate in keeping families together.\n");
+	/* the agent of a passive speaks */
+	assert_string_equal(run(f, "The plan was described by Mayor Ann Smith as “reckless and "
+				   "cruel.”"),
+			    "partial|Ann Smith|-|reckless and cruel.\n");
 	/* a question, then who asked it */
 	assert_string_equal(run(f, "“Why would he accept it?” asked Pedro Rios, director of a "
 				   "border program."),
