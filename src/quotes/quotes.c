@@ -2142,6 +2142,7 @@ WORDSET(adverbs,
 	"often", "long", "last", "earlier", "bluntly", "frequently", "herself",
 	"himself", "themselves", "itself", "only", "just", "already", "finally", "angrily",
 	"defiantly", "openly", "separately", "similarly", "likewise", "immediately", "tearfully",
+	"famously",
 );
 
 /* Words that go on a sentence rather than name a thing: "the “X” of ...". */
@@ -2390,7 +2391,7 @@ static uint32_t past_parenthesis(const struct slant_quotes *q, uint32_t u, uint3
 	if (!punct_is(q, u, '('))
 		return u;
 	uint32_t w = u + 1;
-	while (w < re && w < u + 12 && !punct_is(q, w, ')'))
+	while (w < re && w < u + 40 && !punct_is(q, w, ')'))
 		w++;
 	return w < re && punct_is(q, w, ')') ? w + 1 : u;
 }
@@ -2441,6 +2442,15 @@ static struct attrib attrib_right(const struct slant_quotes *q, uint32_t rb, uin
 		return attrib_tail(q, rb, re);
 	/* a party and state: “…,” Steny Hoyer (D., Md.), the No. 2 Democrat, said */
 	uint32_t u = past_parenthesis(q, q->ments[m].te, re);
+	/* what they speak for: “…,” Dana Whitlow of the Calder Coalition told reporters */
+	if (u + 1 < re && (TMASK(q, u) & W_OBJECT_CUE) && !norm_is(q, u, "told")) {
+		uint32_t w = u + 1;
+		if (w < re && norm_is(q, w, "the"))
+			w++;
+		uint32_t o = mention_starting(q, w);
+		if (o != NONE && q->ments[o].te < re)
+			u = past_parenthesis(q, q->ments[o].te, re);
+	}
 	/* two speakers: “…,” Mrs. Pelosi and Senate Minority Leader Chuck Schumer said */
 	if (u + 1 < re && norm_is(q, u, "and")) {
 		uint32_t m2 = mention_starting(q, u + 1);
@@ -2566,6 +2576,18 @@ WORDSET(title_cues,
 	"songs", "videos", "author", "episodes", "columns", "articles", "headline",
 );
 
+/* Whether quotation qt (five words at most) modifies the noun after it, after a determiner or
+ * a possessive: the “Remain in Mexico” policy, the “public safety” sweep. */
+static bool as_modifier(const struct slant_quotes *q, const struct slant_quote *qt, uint32_t lo)
+{
+	uint32_t open = qt->tok_begin - 1, after = qt->tok_end + 1;
+
+	return qt->words <= 5 && !(qt->flags & SLANT_QUOTEF_UNCLOSED) && open > lo &&
+	       ((TMASK(q, open - 1) & W_DET) || possessive_word(q, open - 1)) && after < q->ntoks &&
+	       q->toks[after].kind == SLANT_TOK_WORD && !(q->toks[after].flags & SLANT_TOKF_CAP) &&
+	       !(TMASK(q, after) & W_FUNCTION);
+}
+
 static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quote *qt, uint32_t lo,
 			   bool has_speaker)
 {
@@ -2599,18 +2621,19 @@ static uint8_t decide_kind(const struct slant_quotes *q, const struct slant_quot
 			return SLANT_QUOTE_TITLE;
 	}
 	/* a name used as a modifier: the “Remain in Mexico” policy, a red “MAGA” hat */
-	uint32_t after = qt->tok_end + 1;
-	if (qt->words <= 5 && !inner_end && !(qt->flags & SLANT_QUOTEF_UNCLOSED) && open > lo &&
-	    ((TMASK(q, open - 1) & W_DET) || possessive_word(q, open - 1)) && after < q->ntoks &&
-	    q->toks[after].kind == SLANT_TOK_WORD && !(q->toks[after].flags & SLANT_TOKF_CAP) &&
-	    !(TMASK(q, after) & W_FUNCTION))
+	if ((!has_speaker || tc) && !inner_end && as_modifier(q, qt, lo))
 		return SLANT_QUOTE_SCARE;
-	/* “…” after "called" is the speaker's word for it ("Levine called it “a bait-and-switch”") */
-	bool called = open > lo && (norm_is(q, open - 1, "called") ||
-				    (open > lo + 1 && norm_is(q, open - 2, "called") &&
-				     (norm_is(q, open - 1, "it") || norm_is(q, open - 1, "them") ||
-				      norm_is(q, open - 1, "him") || norm_is(q, open - 1, "her") ||
-				      norm_is(q, open - 1, "this") || norm_is(q, open - 1, "that"))));
+	/* “…” after "called" is the speaker's word for it ("Levine called it “a bait-and-switch”",
+	 * "Sanders called open borders a “Koch brothers proposal”"), up to four words after it */
+	bool called = false;
+	for (uint32_t t = open; t > lo && t + 5 > open; t--) {
+		if (norm_is(q, t - 1, "called")) {
+			called = !(t - 1 > lo && norm_is(q, t - 2, "so"));
+			break;
+		}
+		if (TMASK(q, t - 1) & W_SCARE)
+			break; /* "called the so-called “sweep”": the nearer cue says scare */
+	}
 	if (qt->words <= 6 && !inner_end &&
 	    cue_before(q, open, lo, W_SCARE, 2) && !(called && has_speaker))
 		return SLANT_QUOTE_SCARE;
@@ -2944,8 +2967,10 @@ static bool name_between(const struct slant_quotes *q, uint32_t a, uint32_t b, u
 {
 	for (uint32_t t = a; t < b; t++) {
 		uint32_t mi = mention_starting(q, t);
+		/* not an object: "according to Reuters", "West assured Trump" */
 		if (mi != NONE && q->ments[mi].kind == M_NAME && q->ments[mi].entity != who &&
-		    !object_of(q, t))
+		    !object_of(q, t) && !(t > 0 && q->verb_at[t - 1] &&
+					  verb_takes_object(q, q->verb_at[t - 1] - 1)))
 			return true;
 	}
 	return false;
@@ -3065,7 +3090,7 @@ static int attribute(struct slant_quotes *q)
 		}
 		if (!a.found && prev != NONE && q->quotes[prev].speaker != NONE &&
 		    q->quotes[prev].kind == SLANT_QUOTE_PARTIAL && q->quotes[prev].para == para &&
-		    !cue_before(q, open, lo, W_SCARE | W_TITLECUE, 2) &&
+		    !cue_before(q, open, lo, W_SCARE | W_TITLECUE, 2) && !as_modifier(q, qt, lo) &&
 		    !name_between(q, q->quotes[prev].tok_end + 1, open, q->quotes[prev].speaker)) {
 			/* after a partial quotation, within its paragraph: "As he said, we have
 			 * “…”. But “countenancing” the “lawlessness” ..." */

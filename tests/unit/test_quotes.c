@@ -531,6 +531,17 @@ static void test_attribution_gaps(void **state)
 	assert_string_equal(run(f, "The plan was described by Mayor Ann Smith as “reckless and "
 				   "cruel.”"),
 			    "partial|Ann Smith|-|reckless and cruel.\n");
+	/* the organisation a speaker speaks for, between the name and the verb */
+	assert_string_equal(run(f, "“These are kidnappings in broad daylight,” Dana Whitlow of the "
+				   "Calder Immigrant Rights Coalition told reporters."),
+			    "direct|Dana Whitlow|told|These are kidnappings in broad daylight,\n");
+	/* "called" a few words before a quotation gives the speaker's words, unless a nearer
+	 * cue holds them at a distance */
+	assert_string_equal(run(f, "Back in 2015, Sen. Bernie Sanders called open borders a “Koch "
+				   "brothers proposal.”"),
+			    "partial|Bernie Sanders|called|Koch brothers proposal.\n");
+	assert_string_equal(run(f, "Critics called the so-called “public safety sweep” a crackdown."),
+			    "scare|-|-|public safety sweep\n");
 	/* a question, then who asked it */
 	assert_string_equal(run(f, "“Why would he accept it?” asked Pedro Rios, director of a "
 				   "border program."),
