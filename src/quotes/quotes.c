@@ -247,14 +247,10 @@ static uint32_t word_mask_h(const char *s, size_t n, uint64_t h)
 	}
 }
 
-static uint32_t word_mask_n(const char *s, size_t n)
-{
-	return word_mask_h(s, n, slant_text_hash(s, n));
-}
-
 static uint32_t word_mask(const char *w)
 {
-	return word_mask_n(w, strlen(w));
+	size_t n = strlen(w);
+	return word_mask_h(w, n, slant_text_hash(w, n));
 }
 
 static void wtab_add(const char *w, uint32_t bit)
