@@ -24,6 +24,7 @@ struct node {
 	uint32_t entry;   /* first entry ending here, or NO_ENTRY */
 	uint32_t filter;  /* with prefix edges: 1 + index of its prefix filter, else 0 */
 	bool kids;        /* it has whole-word edges: a term goes on from here */
+	bool any_case;    /* a term ending here may start at a lower-case token */
 };
 
 /*
@@ -118,7 +119,7 @@ struct slant_lexicon *slant_lexicon_new(void)
 		slant_lexicon_free(lx);
 		return NULL;
 	}
-	lx->nodes[0] = (struct node){ NO_ENTRY, 0, false };
+	lx->nodes[0] = (struct node){ NO_ENTRY, 0, false, false };
 	lx->nnodes = 1;
 	return lx;
 }
@@ -295,7 +296,7 @@ static uint32_t add_edge(struct slant_lexicon *lx, uint32_t parent, const char *
 			lx->next_bloom[(key >> 20) & (ROOT_BLOOM_WORDS - 1)] |= 1ULL << ((key >> 40) & 63);
 	}
 	child = (uint32_t)lx->nnodes++;
-	lx->nodes[child] = (struct node){ NO_ENTRY, 0, false };
+	lx->nodes[child] = (struct node){ NO_ENTRY, 0, false, false };
 	for (i = key & (lx->capedges - 1); lx->edges[i].used; i = (i + 1) & (lx->capedges - 1))
 		;
 	struct edge *e = &lx->edges[i];
@@ -432,6 +433,8 @@ static int add_term(struct slant_lexicon *lx, const struct term_in *t, const cha
 	e->weight = t->weight;
 	e->line = line;
 	e->next = NO_ENTRY;
+	if (!lx->caps_only)
+		lx->nodes[node].any_case = true;
 	if (last == NO_ENTRY)
 		lx->nodes[node].entry = (uint32_t)lx->n;
 	else
@@ -729,6 +732,16 @@ static inline uint32_t word_edge(const struct slant_lexicon *lx, uint64_t h, uin
 	return find_edge(lx, key, node, s, n, false);
 }
 
+/*
+ * Whether a term ends at `node` for a match that started at a token with (`start_cap`) or
+ * without a capital: terms of slant_lexicon_caps_only() share the trie with the others, so
+ * their edges can be walked from a lower-case token, but they never end a match there.
+ */
+static inline bool ends_here(const struct slant_lexicon *lx, uint32_t node, bool start_cap)
+{
+	return lx->nodes[node].entry != NO_ENTRY && (start_cap || lx->nodes[node].any_case);
+}
+
 void slant_lexicon_caps_only(struct slant_lexicon *lx, bool on)
 {
 	lx->caps_only = on;
@@ -762,6 +775,7 @@ int slant_lexicon_match_where(const struct slant_lexicon *lx, const struct slant
 	for (size_t i = 0; i < end;) {
 		uint32_t node = 0, best_entry = NO_ENTRY;
 		size_t best_end = 0; /* the token after the longest match */
+		bool start_cap = toks[i].flags & SLANT_TOKF_CAP;
 
 		for (size_t pos = i; pos < end; pos++) {
 			const struct slant_token *t = &toks[pos];
@@ -791,7 +805,7 @@ int slant_lexicon_match_where(const struct slant_lexicon *lx, const struct slant
 					if (!bit_test(lx->pfx_keys, key))
 						continue;
 					uint32_t c = find_edge(lx, key, node, s, k, true);
-					if (c != NO_ENTRY && lx->nodes[c].entry != NO_ENTRY) {
+					if (c != NO_ENTRY && ends_here(lx, c, start_cap)) {
 						best_entry = lx->nodes[c].entry;
 						best_end = pos + 1;
 					}
@@ -812,7 +826,7 @@ int slant_lexicon_match_where(const struct slant_lexicon *lx, const struct slant
 						       s, t->norm_len - 2);
 				if (c1 != NO_ENTRY && child == NO_ENTRY) {
 					child = c1;
-				} else if (c1 != NO_ENTRY && lx->nodes[c1].entry != NO_ENTRY) {
+				} else if (c1 != NO_ENTRY && ends_here(lx, c1, start_cap)) {
 					best_entry = lx->nodes[c1].entry;
 					best_end = pos + 1;
 				}
@@ -820,7 +834,7 @@ int slant_lexicon_match_where(const struct slant_lexicon *lx, const struct slant
 			if (child == NO_ENTRY)
 				break;
 			node = child;
-			if (lx->nodes[node].entry != NO_ENTRY) {
+			if (ends_here(lx, node, start_cap)) {
 				best_entry = lx->nodes[node].entry; /* a whole word beats a prefix */
 				best_end = pos + 1;
 			}

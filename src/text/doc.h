@@ -21,9 +21,7 @@ static inline uint64_t slant_text_mix(uint64_t h)
 
 /*
  * The hash the lexicon matcher keys its trie and bit sets with (the people table and the
- * sentence splitter use it too). Its exact bits matter: a term that only starts at a
- * capitalised token is still looked up at a lower-case one whose hash hits the lexicon's bit
- * set for the other terms, so a new hash would change which matches are found.
+ * sentence splitter use it too).
  */
 static inline uint64_t slant_text_hash(const char *s, size_t n)
 {

@@ -357,6 +357,47 @@ static void test_match_where_and_caps(void **state)
 }
 
 /*
+ * A capitalised-only term whose first word also starts another term: a lower-case start
+ * walks into it (the trie is shared) but never ends there, so "the state department" is
+ * the role word "state", whichever bits the words hash to.
+ */
+static void test_caps_only_shared_start(void **state)
+{
+	static const char roles[] = "term\tcategory\tlean\tweight\tnote\n"
+				    "state\trole\t0\t1\t\n"
+				    "citizen\trole\t0\t1\t\n";
+	static const char names[] = "term\tcategory\tlean\tweight\tnote\n"
+				    "state department\tname\t0\t1\t\n"
+				    "public citizen\tname\t0\t1\t\n";
+	const char *text = "The state department and the State Department; a public citizen, "
+			   "Public Citizen.";
+	struct slant_lexicon *lx = slant_lexicon_new();
+	struct slant_doc *d = slant_doc_new();
+	struct slant_matches m = { 0 };
+	struct slant_err err;
+
+	(void)state;
+	assert_int_equal(slant_lexicon_parse(lx, roles, strlen(roles), "r", SLANT_LEXICON_TSV, &err), 0);
+	slant_lexicon_caps_only(lx, true);
+	assert_int_equal(slant_lexicon_parse(lx, names, strlen(names), "n", SLANT_LEXICON_TSV, &err), 0);
+	slant_lexicon_caps_only(lx, false);
+	assert_int_equal(slant_doc_analyze(d, text, strlen(text), NULL, NULL, &err), 0);
+	assert_int_equal(slant_lexicon_match(lx, d, &m, &err), 0);
+	assert_int_equal(m.n, 4);
+	assert_int_equal(m.v[0].start, strstr(text, "state department") - text);
+	assert_int_equal(m.v[0].end - m.v[0].start, strlen("state"));
+	assert_int_equal(m.v[1].start, strstr(text, "State Department") - text);
+	assert_int_equal(m.v[1].end - m.v[1].start, strlen("State Department"));
+	/* "public" starts only the capitalised term: the walk goes on to "citizen" */
+	assert_int_equal(m.v[2].start, strstr(text, "citizen,") - text);
+	assert_int_equal(m.v[3].start, strstr(text, "Public Citizen") - text);
+	assert_int_equal(m.v[3].end - m.v[3].start, strlen("Public Citizen"));
+	free(m.v);
+	slant_doc_free(d);
+	slant_lexicon_free(lx);
+}
+
+/*
  * Words of eight bytes or fewer are kept inside the trie's edges, longer ones apart: both
  * match only themselves, one word after another, and a possessive still matches its word.
  */
@@ -394,6 +435,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_match_where_and_caps),
+		cmocka_unit_test(test_caps_only_shared_start),
 		cmocka_unit_test(test_short_and_long_words),
 		cmocka_unit_test(test_tsv_terms),
 		cmocka_unit_test(test_longest_match_and_prefixes),
