@@ -195,9 +195,11 @@ static const char *norm(const struct slant_quotes *q, uint32_t t)
 	return slant_doc_norm(q->d, &q->toks[t]);
 }
 
-static bool norm_is(const struct slant_quotes *q, uint32_t t, const char *w)
+/* Inlined: strlen() of a literal is a constant, and most tokens differ in length. */
+static inline bool norm_is(const struct slant_quotes *q, uint32_t t, const char *w)
 {
-	return t < q->ntoks && !strcmp(norm(q, t), w);
+	size_t n = strlen(w);
+	return t < q->ntoks && q->toks[t].norm_len == n && !memcmp(norm(q, t), w, n);
 }
 
 /*
@@ -1577,11 +1579,11 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 		if (!is_word(q, t) && !(q->toks[t].kind == SLANT_TOK_PUNCT &&
 					(norm(q, t)[0] == '\'' || is_dash(q, t))))
 			break;
-		const char *n = norm(q, t);
 		if ((TMASK(q, t) & W_DET)) {
 			tb = t;
-			definite = !strcmp(n, "the") || !strcmp(n, "his") || !strcmp(n, "her") ||
-				   !strcmp(n, "their") || !strcmp(n, "its") || !strcmp(n, "this");
+			definite = norm_is(q, t, "the") || norm_is(q, t, "his") ||
+				   norm_is(q, t, "her") || norm_is(q, t, "their") ||
+				   norm_is(q, t, "its") || norm_is(q, t, "this");
 			indefinite = !definite;
 			break;
 		}
