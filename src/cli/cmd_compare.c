@@ -129,6 +129,7 @@ struct compare {
 	struct slant_compare *c;
 	struct slant_report_opts ro;
 	bool partial, no_quotes;
+	uint64_t by_found; /* articles that have the --by field */
 	char *shipped[4]; /* paths of loaded_lexicons[], which cli_data_path() does not keep */
 };
 
@@ -318,8 +319,11 @@ static int emit(struct slant_job *job, void *ctx)
 		j->terms[i] = (struct slant_compare_term){
 			slant_lexicon_entry(x->lx, j->tc[i].entry)->term, j->tc[i].count
 		};
+	const char *group = x->by ? slant_article_field(a, x->by) : a->outlet;
+	if (x->by && group && *group)
+		x->by_found++;
 	struct slant_compare_doc doc = {
-		x->by ? slant_article_field(a, x->by) : a->outlet,
+		group,
 		j->words,
 		j->pred.label,
 		j->pred.score,
@@ -352,8 +356,14 @@ static int write_result(struct compare *x)
 
 static int tail(void *ctx, const struct slant_pipeline_stats *st)
 {
-	(void)st;
-	return write_result(ctx);
+	struct compare *x = ctx;
+
+	/* most likely a misspelt field: say so rather than print one "(none)" row */
+	if (x->by && st->articles && !x->by_found)
+		cli_error("warning: no article has a field named \"%s\" (--by): all %llu are in "
+			  "the group \"(none)\"",
+			  x->by, (unsigned long long)st->articles);
+	return write_result(x);
 }
 
 /* ---------------------------------------------------------------- setup */

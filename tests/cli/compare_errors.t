@@ -33,3 +33,5 @@ cat "$TMPDIR/keep.html"
 # --merge takes its setup from the states; --partial writes a state, not a report
 try $SLANT compare --merge --by lean "$TMPDIR/a.state"
 try $SLANT compare --partial --format json examples/
+# a --by field no article has (a misspelling): the one "(none)" row, and a warning
+try $SLANT compare --by lenaing --format tsv --no-quotes examples/ | cut -f1,2
