@@ -4,8 +4,9 @@
 # threads), beside `slant score` in the same run; then --partial on two halves of the corpus
 # and --merge, checked to equal the whole run. Prints the commands, wall time, MB/s of
 # uncompressed JSON and peak memory (median of RUNS runs, default 3).
-# Target (issue 13): compare at the speed of score (--no-quotes: without the quotation columns). Skips, successfully, when
-# ../shared/corpora is absent.
+# Target (issue 13): compare at the speed of score (--no-quotes: without the quotation columns);
+# `slant quotes` is measured too, as the full table also extracts every quotation. Skips,
+# successfully, when ../shared/corpora is absent.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 bench=compare
@@ -18,11 +19,20 @@ measure "zcat (reference)" zcat "$corpus"
 measure "slant inspect --summary (reference)" "$slant" inspect --summary $map "$corpus"
 # shellcheck disable=SC2086
 measure "slant score --format jsonl" "$slant" score --format jsonl $map "$corpus"
+score_s=$s
+# shellcheck disable=SC2086
+measure "slant quotes --format jsonl" "$slant" quotes --format jsonl $map "$corpus"
+quotes_s=$s
 # shellcheck disable=SC2086
 measure "slant compare --format tsv" "$slant" compare --format tsv $map "$corpus"
+compare_s=$s
 cp "$tmp/out" "$tmp/whole.tsv"
 # shellcheck disable=SC2086
 measure "slant compare --no-quotes --format tsv" "$slant" compare --no-quotes --format tsv $map "$corpus"
+# the full table scores and extracts quotations: beside score alone, and score then quotes
+awk -v c="$compare_s" -v s="$score_s" -v q="$quotes_s" 'BEGIN {
+	printf "ratio:     compare takes %.2f times score'"'"'s time; score then quotes take %.2f s, compare %.2f s (%.0f%%)\n",
+		c / s, s + q, c, 100 * c / (s + q) }'
 echo "groups:    $(($(wc -l <"$tmp/whole.tsv") - 1))"
 
 # the two halves, each through --partial, then --merge: the same table
