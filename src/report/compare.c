@@ -652,6 +652,15 @@ static int bad(struct loader *l, const char *what)
 	return slant_fail(l->err, SLANT_EDATA, l->name, 0, -1, "%s", what);
 }
 
+/* A field that is not the list it should be: `shape` says what its items are. */
+static int bad_list(struct loader *l, const char *key, const char *shape)
+{
+	char what[160];
+
+	snprintf(what, sizeof(what), "\"%s\" is not a list of %s", key, shape);
+	return bad(l, what);
+}
+
 static bool num_u64(const cJSON *v, uint64_t *out)
 {
 	if (!cJSON_IsNumber(v) || !(v->valuedouble >= 0) || v->valuedouble > 9007199254740992.0 ||
@@ -686,12 +695,15 @@ static int get_u64s(struct loader *l, const cJSON *o, const char *key, uint64_t 
 	const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, key), *x;
 	size_t i = 0;
 
+	char shape[64];
+
+	snprintf(shape, sizeof(shape), "%zu whole numbers", n);
 	if (!cJSON_IsArray(a) || (size_t)cJSON_GetArraySize(a) != n)
-		return bad(l, key);
+		return bad_list(l, key, shape);
 	cJSON_ArrayForEach(x, a)
 	{
 		if (!num_u64(x, &v[i++]))
-			return bad(l, key);
+			return bad_list(l, key, shape);
 	}
 	return 0;
 }
@@ -700,9 +712,10 @@ static int get_nmap(struct loader *l, const cJSON *o, const char *key, struct nm
 		    bool speakers)
 {
 	const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, key), *x;
+	const char *shape = speakers ? "[name, quotes, words, group or null]" : "[name, count]";
 
 	if (!cJSON_IsArray(a))
-		return bad(l, key);
+		return bad_list(l, key, shape);
 	cJSON_ArrayForEach(x, a)
 	{
 		int want = speakers ? 4 : 2;
@@ -711,16 +724,19 @@ static int get_nmap(struct loader *l, const cJSON *o, const char *key, struct nm
 		if (!cJSON_IsArray(x) || cJSON_GetArraySize(x) != want || !cJSON_IsString(name) ||
 		    !num_u64(cJSON_GetArrayItem(x, 1), &count) ||
 		    (speakers && !num_u64(cJSON_GetArrayItem(x, 2), &words)))
-			return bad(l, key);
+			return bad_list(l, key, shape);
 		const cJSON *grp = speakers ? cJSON_GetArrayItem(x, 3) : NULL;
 		if (grp && !cJSON_IsString(grp) && !cJSON_IsNull(grp))
-			return bad(l, key);
+			return bad_list(l, key, shape);
 		size_t before = m->n;
 		struct slant_compare_count *e = nmap_get(m, name->valuestring);
 		if (!e || (grp && cJSON_IsString(grp) && set_group(e, grp->valuestring)))
 			return slant_fail_oom(l->err);
-		if (m->n == before)
-			return bad(l, "a name listed twice");
+		if (m->n == before) {
+			char what[160];
+			snprintf(what, sizeof(what), "\"%s\" lists a name twice", key);
+			return bad(l, what);
+		}
 		e->count = count;
 		e->words = words;
 	}
@@ -734,7 +750,7 @@ static int get_strings(struct loader *l, const cJSON *root, const char *key, con
 	size_t i = 0;
 
 	if (!cJSON_IsArray(a) || cJSON_GetArraySize(a) > 100000)
-		return bad(l, key);
+		return bad_list(l, key, "at most 100,000 strings");
 	*n = (size_t)cJSON_GetArraySize(a);
 	const char **v = calloc(*n + 1, sizeof(*v));
 	if (!v)
@@ -743,7 +759,7 @@ static int get_strings(struct loader *l, const cJSON *root, const char *key, con
 	cJSON_ArrayForEach(x, a)
 	{
 		if (!cJSON_IsString(x))
-			return bad(l, key);
+			return bad_list(l, key, "strings");
 		v[i++] = x->valuestring; /* borrowed from the tree */
 	}
 	return 0;
@@ -812,9 +828,15 @@ struct slant_compare *slant_compare_load(const char *data, size_t len, const cha
 	struct slant_compare *c = NULL;
 	const char **labels = NULL, **cats = NULL;
 	const char *end = NULL;
-	cJSON *root = cJSON_ParseWithLengthOpts(data, len, &end, false);
+	cJSON *root = NULL;
 	int ret = 0;
 
+	/* slant writes UTF-8; cJSON would pass other bytes on into every report */
+	if (!slant_utf8_valid(data, len)) {
+		ret = bad(&l, "not a compare state (not valid UTF-8)");
+		goto out;
+	}
+	root = cJSON_ParseWithLengthOpts(data, len, &end, false);
 	if (!root) {
 		ret = bad(&l, "not a compare state (bad JSON)");
 		goto out;

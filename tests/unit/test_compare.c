@@ -458,6 +458,10 @@ static void test_state_round_trip_and_refusals(void **state)
 	expect_refused(twice, "text after the state");
 	free(twice);
 	expect_refused("{\"x\":1}", "not a compare state");
+	/* a name of bytes that are not UTF-8 would go on into every report */
+	char *bytes = replace(s, "\"setup\":\"s\"", "\"setup\":\"\x9d\"");
+	expect_refused(bytes, "not valid UTF-8");
+	free(bytes);
 	char *t = replace(s, "\"slant_compare_state\":1", "\"slant_compare_state\":2");
 	expect_refused(t, "version 2");
 	free(t);
@@ -491,7 +495,10 @@ static void test_state_round_trip_and_refusals(void **state)
 	expect_refused(t, "quotation counts");
 	free(t);
 	t = replace(s, "\"terms\":[[", "\"terms\":[[7,");
-	expect_refused(t, "terms");
+	expect_refused(t, "\"terms\" is not a list of [name, count]");
+	free(t);
+	t = replace(s, "\"kinds\":[", "\"kinds\":[1,");
+	expect_refused(t, "\"kinds\" is not a list of 4 whole numbers");
 	free(t);
 	/* a group listed twice */
 	const char *g = strstr(s, "{\"name\":");
