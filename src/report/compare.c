@@ -694,7 +694,6 @@ static int get_u64s(struct loader *l, const cJSON *o, const char *key, uint64_t 
 {
 	const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, key), *x;
 	size_t i = 0;
-
 	char shape[64];
 
 	snprintf(shape, sizeof(shape), "%zu whole numbers", n);
