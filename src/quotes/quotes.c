@@ -103,6 +103,7 @@ struct slant_quotes {
 	uint32_t *name_at;   /* per token: people-name match starting at it + 1, or 0 */
 	uint32_t *wmask;     /* per token: W_* bits of its word */
 	const uint64_t *thash; /* per token: slant_text_hash() of its text (the document's) */
+	const char *normbuf;   /* the document's norm buffer, which tokens' norm offsets index */
 	size_t captok;
 	uint32_t scan_end; /* tokens from here on cannot attribute a quotation */
 	struct slant_matches all, verbs, roles, names;
@@ -190,9 +191,10 @@ const struct slant_speaker *slant_quotes_speakers(const struct slant_quotes *q, 
 
 /* ----------------------------------------------------------------- tokens */
 
-static const char *norm(const struct slant_quotes *q, uint32_t t)
+/* Inline: slant_doc_norm() is a call into another unit, and nearly every token asks. */
+static inline const char *norm(const struct slant_quotes *q, uint32_t t)
 {
-	return slant_doc_norm(q->d, &q->toks[t]);
+	return q->normbuf + q->toks[t].norm;
 }
 
 /* Inlined: strlen() of a literal is a constant, and most tokens differ in length. */
@@ -886,11 +888,13 @@ WORDSET(male_titles, "mr", "congressman", "spokesman", "chairman",
 					 "businessman", "councilman", "assemblyman", "man", "father",
 					 "husband", "son", "brother", "grandfather", "boy", "king" );
 
-static uint8_t gender_of_title(const char *w)
+/* The gender a title word at token t gives ("Mrs", "congressman"); words use their cached bits. */
+static uint8_t title_gender(const struct slant_quotes *q, uint32_t t)
 {
-	if (word_mask(w) & W_FTITLE)
+	uint32_t m = q->toks[t].kind == SLANT_TOK_WORD ? TMASK(q, t) : word_mask(norm(q, t));
+	if (m & W_FTITLE)
 		return G_FEMALE;
-	if (word_mask(w) & W_MTITLE)
+	if (m & W_MTITLE)
 		return G_MALE;
 	return G_UNKNOWN;
 }
@@ -1680,7 +1684,7 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 			e->plural = ro->plural;
 			e->type = ro->org ? SLANT_SPEAKER_ORG : SLANT_SPEAKER_UNNAMED;
 			for (uint32_t t = tb; t < re; t++) {
-				uint8_t g = gender_of_title(norm(q, t));
+				uint8_t g = title_gender(q, t);
 				if (g)
 					e->gender = g;
 			}
@@ -1951,7 +1955,7 @@ static int find_mentions(struct slant_quotes *q)
 			if (title_role != NONE && e->role == NONE)
 				e->role = title_role;
 			for (uint32_t u = t; u < nb; u++) {
-				uint8_t g = gender_of_title(norm(q, u));
+				uint8_t g = title_gender(q, u);
 				if (g)
 					e->gender = g;
 				if (!e->group && (norm_is(q, u, "democratic") || norm_is(q, u, "democrat")))
@@ -3348,6 +3352,8 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 	q->conf = conf ? conf : &none;
 	q->toks = slant_doc_tokens(d, &q->ntoks);
 	q->thash = slant_doc_hashes(d);
+	/* a token's norm field is its offset in the norm buffer */
+	q->normbuf = q->ntoks ? slant_doc_norm(d, &q->toks[0]) - q->toks[0].norm : NULL;
 	q->sents = slant_doc_sentences(d, &q->nsents);
 	q->nquotes = q->nspeakers = q->nments = q->nents = 0;
 	slant_buf_reset(&q->names_buf);
