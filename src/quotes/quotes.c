@@ -90,6 +90,8 @@ struct slant_quotes {
 	size_t nments, capments;
 	struct entity *ents;
 	size_t nents, capents;
+	uint64_t *fuzzy; /* per entity: fuzzy_key(), what find_person()'s edit search checks first */
+	size_t capfuzzy;
 	uint32_t shead[SHEAD_SIZE]; /* newest entity per surname-hash bucket, or NONE */
 	uint32_t *tokinfo; /* per token: bits below */
 	uint32_t *ment_end;  /* per token: mention ending at it + 1, or 0 */
@@ -158,6 +160,7 @@ void slant_quotes_free(struct slant_quotes *q)
 	free(q->dbl);
 	free(q->ments);
 	free(q->ents);
+	free(q->fuzzy);
 	free(q->tokinfo);
 	free(q->ment_end);
 	free(q->ment_start);
@@ -931,8 +934,10 @@ static size_t ent_floor(const struct slant_quotes *q)
 
 static int new_entity(struct slant_quotes *q, uint8_t type, uint32_t *id)
 {
-	if (SLANT_GROW(q->ents, q->capents, q->nents + 1))
+	if (SLANT_GROW(q->ents, q->capents, q->nents + 1) ||
+	    SLANT_GROW(q->fuzzy, q->capfuzzy, q->nents + 1))
 		return SLANT_ENOMEM;
+	q->fuzzy[q->nents] = 0;
 	struct entity *e = &q->ents[q->nents];
 	memset(e, 0, sizeof(*e));
 	e->name = e->surname = e->first = e->person = e->role = e->affil = e->speaker = NONE;
@@ -1043,6 +1048,24 @@ static bool edit1(const char *a, const char *b)
 }
 
 /*
+ * Keeps q->fuzzy[id] in step with entity id: 0 unless it is a person named in full with a
+ * surname of two letters or more, else a flag, the surname's length and its first two
+ * bytes. find_person()'s edit search over all entities then reads 8 bytes an entity
+ * instead of the entity. Called wherever type, surname or first name may have changed.
+ */
+static void fuzzy_key(struct slant_quotes *q, uint32_t id)
+{
+	const struct entity *e = &q->ents[id];
+
+	q->fuzzy[id] = 0;
+	if (e->type != SLANT_SPEAKER_PERSON || e->surname == NONE || e->first == NONE ||
+	    e->slen < 2)
+		return;
+	const unsigned char *es = (const unsigned char *)stored(q, e->surname);
+	q->fuzzy[id] = 1ULL << 63 | (uint64_t)e->slen << 16 | (uint64_t)es[1] << 8 | es[0];
+}
+
+/*
  * The person entity a name belongs to: the same surname, else (for surnames of five letters
  * or more) one at edit distance 1 of a person named in full; with a first name or initial
  * that agrees when both are given. NONE when there is none.
@@ -1078,18 +1101,21 @@ static uint32_t find_person(const struct slant_quotes *q, const char *sur, const
 		return best;
 	if (sl < 5)
 		return NONE;
-	/* else the newest person named in full one edit away */
+	/* else the newest person named in full one edit away (sl >= 5: no surname of fewer
+	 * than two letters is near) */
 	for (size_t i = q->nents; i-- > floor;) {
-		const struct entity *e = &q->ents[i];
-		if (e->type != SLANT_SPEAKER_PERSON || e->surname == NONE || e->first == NONE ||
-		    e->slen + 1 < sl || e->slen > sl + 1)
+		uint64_t k = q->fuzzy[i];
+		if (!k)
 			continue;
-		const char *es = stored(q, e->surname);
+		size_t el = (size_t)(k >> 16 & 0xFFFFFFFFu);
+		char e0 = (char)(k & 0xFF), e1 = (char)(k >> 8 & 0xFF);
+		if (el + 1 < sl || el > sl + 1)
+			continue;
 		/* one edit leaves the first or second letter in place, or shifts it by one */
-		if (!(es[0] == sur[0] || es[1] == sur[1] || es[1] == sur[0] || es[0] == sur[1]) ||
-		    !edit1(es, sur))
+		if (!(e0 == sur[0] || e1 == sur[1] || e1 == sur[0] || e0 == sur[1]))
 			continue;
-		if (FIRST_AGREES(e))
+		const struct entity *e = &q->ents[i];
+		if (edit1(stored(q, e->surname), sur) && FIRST_AGREES(e))
 			return (uint32_t)i;
 	}
 	return NONE;
@@ -1177,6 +1203,7 @@ static int entity_for_person(struct slant_quotes *q, uint32_t person, uint32_t *
 			return SLANT_ENOMEM;
 		e->gender = gender_of_first(key);
 	}
+	fuzzy_key(q, *id);
 	return 0;
 }
 
@@ -1291,7 +1318,7 @@ static uint32_t role_by_word(const struct slant_quotes *q, const char *word)
 }
 
 /* Role words and names just before a name: "ICE field office director JR Halloway". */
-static void title_before(const struct slant_quotes *q, uint32_t tb, struct entity *e)
+static void title_before(struct slant_quotes *q, uint32_t tb, struct entity *e)
 {
 	uint32_t t = tb;
 
@@ -1322,6 +1349,7 @@ static void title_before(const struct slant_quotes *q, uint32_t tb, struct entit
 				/* "the group AllSides", "the agency ICE": an organisation */
 				e->role = rm->entry;
 				e->type = SLANT_SPEAKER_ORG;
+				fuzzy_key(q, (uint32_t)(e - q->ents));
 			}
 			for (uint32_t u = rm->tok_begin; u <= t; u++) {
 				uint32_t uw = TMASK(q, u);
@@ -1432,6 +1460,7 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool t
 		if (!e->gender)
 			e->gender = gender_of_first(first);
 	}
+	fuzzy_key(q, id);
 	struct entity *e = &q->ents[id];
 	title_before(q, tb, e);
 	appositive(q, tb, te, e);
