@@ -232,6 +232,13 @@ static struct wslot {
 	uint32_t len, mask;
 } wtab[WTAB_SIZE];
 static size_t wtab_maxlen; /* no listed word is longer */
+/*
+ * A bit per listed word's hash, 4 KiB: the table itself is 96 KiB and most words asked
+ * about are in no list, so this turns them away without a cache miss on a slot.
+ */
+#define WBLOOM_WORDS 512 /* a power of two */
+static uint64_t wbloom[WBLOOM_WORDS];
+#define WBLOOM_HAS(h) (wbloom[((h) >> 20) & (WBLOOM_WORDS - 1)] & (1ULL << (((h) >> 40) & 63)))
 
 static uint32_t whash(const char *w)
 {
@@ -244,13 +251,19 @@ static uint32_t whash(const char *w)
 /* The list bits of word s[0..n), whose slant_text_hash() is h. */
 static uint32_t word_mask_h(const char *s, size_t n, uint64_t h)
 {
-	if (n > wtab_maxlen)
+	if (n > wtab_maxlen || !WBLOOM_HAS(h))
 		return 0;
 	for (uint32_t i = (uint32_t)h & (WTAB_SIZE - 1);; i = (i + 1) & (WTAB_SIZE - 1)) {
 		if (!wtab[i].w)
 			return 0;
-		if (wtab[i].hash == h && wtab[i].len == n && !memcmp(wtab[i].w, s, n))
-			return wtab[i].mask;
+		if (wtab[i].hash == h && wtab[i].len == n) {
+			/* listed words are short: a loop beats calling memcmp() */
+			size_t k = 0;
+			while (k < n && wtab[i].w[k] == s[k])
+				k++;
+			if (k == n)
+				return wtab[i].mask;
+		}
 	}
 }
 
@@ -267,6 +280,7 @@ static void wtab_add(const char *w, uint32_t bit)
 
 	if (n > wtab_maxlen)
 		wtab_maxlen = n;
+	wbloom[(h >> 20) & (WBLOOM_WORDS - 1)] |= 1ULL << ((h >> 40) & 63);
 	for (uint32_t i = (uint32_t)h & (WTAB_SIZE - 1);; i = (i + 1) & (WTAB_SIZE - 1)) {
 		if (!wtab[i].w)
 			wtab[i] = (struct wslot){ w, h, (uint32_t)n, 0 };
