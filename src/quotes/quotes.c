@@ -60,7 +60,7 @@ struct entity {
 	uint32_t namelen;
 	uint32_t ntok;     /* words in the canonical name */
 	uint32_t surname;  /* offset of the lower-case surname key in q->names, or NONE */
-	uint32_t shash;    /* hash of the surname key */
+	uint32_t shash;    /* slant_text_hash() of the surname key, low bits */
 	uint32_t slen;     /* length of the surname key */
 	uint32_t snext;    /* the next older entity in its surname bucket, or NONE */
 	uint32_t first;    /* offset of the lower-case first word, or NONE */
@@ -239,14 +239,6 @@ static size_t wtab_maxlen; /* no listed word is longer */
 #define WBLOOM_WORDS 512 /* a power of two */
 static uint64_t wbloom[WBLOOM_WORDS];
 #define WBLOOM_HAS(h) (wbloom[((h) >> 20) & (WBLOOM_WORDS - 1)] & (1ULL << (((h) >> 40) & 63)))
-
-static uint32_t whash(const char *w)
-{
-	uint32_t h = 2166136261u;
-	for (; *w; w++)
-		h = (h ^ (unsigned char)*w) * 16777619u;
-	return h;
-}
 
 /* The list bits of word s[0..n), whose slant_text_hash() is h. */
 static uint32_t word_mask_h(const char *s, size_t n, uint64_t h)
@@ -1028,8 +1020,11 @@ static uint32_t surname_token(const struct slant_quotes *q, uint32_t tb, uint32_
 	return tb;
 }
 
-/* The lower-case key of word token t (possessive dropped), in a static-free way: into out. */
-static void word_key(const struct slant_quotes *q, uint32_t t, char *out, size_t size)
+/*
+ * The lower-case key of word token t (possessive dropped), in a static-free way: into out.
+ * Returns its length, which is the token's norm_len when the key is its normalised text.
+ */
+static size_t word_key(const struct slant_quotes *q, uint32_t t, char *out, size_t size)
 {
 	const char *n = norm(q, t);
 	size_t len = q->toks[t].norm_len;
@@ -1043,6 +1038,21 @@ static void word_key(const struct slant_quotes *q, uint32_t t, char *out, size_t
 		if (n[i] != '.')
 			out[j++] = n[i];
 	out[j] = '\0';
+	return j;
+}
+
+/* slant_text_hash() of key[0..n), word_key() of token t: the document's when it is the token. */
+static uint64_t key_hash(const struct slant_quotes *q, uint32_t t, const char *key, size_t n)
+{
+	return n == q->toks[t].norm_len ? q->thash[t] : slant_text_hash(key, n);
+}
+
+/* word_mask() of key[0..n), word_key() of token t: the token's cached bits when it is the word. */
+static uint32_t key_mask(const struct slant_quotes *q, uint32_t t, const char *key, size_t n)
+{
+	if (n == q->toks[t].norm_len && q->toks[t].kind == SLANT_TOK_WORD)
+		return TMASK(q, t);
+	return word_mask_h(key, n, key_hash(q, t, key, n));
 }
 
 static bool edit1(const char *a, const char *b)
@@ -1084,10 +1094,14 @@ static void fuzzy_key(struct slant_quotes *q, uint32_t id)
  * or more) one at edit distance 1 of a person named in full; with a first name or initial
  * that agrees when both are given. NONE when there is none.
  */
-static uint32_t find_person(const struct slant_quotes *q, const char *sur, const char *first)
+static uint32_t find_person(const struct slant_quotes *q, const char *sur, size_t sl,
+			    uint64_t shash, const char *first, size_t fl)
 {
-	uint32_t h = whash(sur);
-	size_t sl = strlen(sur), fl = first ? strlen(first) : 0, floor = ent_floor(q);
+	uint32_t h = (uint32_t)shash;
+	size_t floor = ent_floor(q);
+
+	if (!first)
+		fl = 0;
 
 	/* the same first name, or an initial of it, or none given */
 #define FIRST_AGREES(e)                                                                    \
@@ -1199,8 +1213,8 @@ static int entity_for_person(struct slant_quotes *q, uint32_t person, uint32_t *
 	if (sur && store(q, sur, strlen(sur), &e->surname))
 		return SLANT_ENOMEM;
 	if (sur) {
-		e->shash = whash(sur);
 		e->slen = (uint32_t)strlen(sur);
+		e->shash = (uint32_t)slant_text_hash(sur, e->slen);
 		index_surname(q, *id);
 	}
 	/* first word key for matching initials and first names */
@@ -1224,9 +1238,9 @@ static int entity_for_person(struct slant_quotes *q, uint32_t person, uint32_t *
 static bool is_orgish_run(const struct slant_quotes *q, uint32_t tb, uint32_t te)
 {
 	char key[64];
+	size_t n = word_key(q, te - 1, key, sizeof(key));
 
-	word_key(q, te - 1, key, sizeof(key));
-	if ((word_mask(key) & W_ORG))
+	if ((key_mask(q, te - 1, key, n) & W_ORG))
 		return true;
 	/* an acronym: ICE, DHS */
 	return te - tb == 1 && (q->toks[tb].flags & SLANT_TOKF_UPPER) &&
@@ -1415,13 +1429,14 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool t
 	uint32_t id = NONE;
 	bool org = is_orgish_run(q, tb, te);
 
-	word_key(q, surname_token(q, tb, te), sur, sizeof(sur));
-	word_key(q, tb, first, sizeof(first));
-	bool thing = !org && te - tb > 1 && (word_mask(sur) & W_THING);
+	uint32_t st = surname_token(q, tb, te);
+	size_t sl = word_key(q, st, sur, sizeof(sur)), fl = word_key(q, tb, first, sizeof(first));
+	uint64_t sh = key_hash(q, st, sur, sl);
+	bool thing = !org && te - tb > 1 && (key_mask(q, st, sur, sl) & W_THING);
 	org |= thing;
 	if (!org) {
 		bool single = te - tb == 1;
-		id = find_person(q, sur, single ? NULL : first);
+		id = find_person(q, sur, sl, sh, single ? NULL : first, fl);
 		/* a lone surname names the table's only person with it when it is used as a
 		 * person's name: after a title or before a speech verb ("President Trump",
 		 * "Trump said"), not "Lincoln, a small community" */
@@ -1450,13 +1465,13 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool t
 			return SLANT_ENOMEM;
 		e->namelen = (uint32_t)q->tmp.len;
 		if (!org) {
-			if (store(q, sur, strlen(sur), &e->surname))
+			if (store(q, sur, sl, &e->surname))
 				return SLANT_ENOMEM;
-			e->shash = whash(sur);
-			e->slen = (uint32_t)strlen(sur);
+			e->shash = (uint32_t)sh;
+			e->slen = (uint32_t)sl;
 			index_surname(q, id);
 			if (te - tb > 1) {
-				if (store(q, first, strlen(first), &e->first))
+				if (store(q, first, fl, &e->first))
 					return SLANT_ENOMEM;
 				e->gender = gender_of_first(first);
 			}
@@ -1469,7 +1484,7 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool t
 		if (store(q, q->tmp.data, q->tmp.len, &e->name))
 			return SLANT_ENOMEM;
 		e->namelen = (uint32_t)q->tmp.len;
-		if (e->first == NONE && store(q, first, strlen(first), &e->first))
+		if (e->first == NONE && store(q, first, fl, &e->first))
 			return SLANT_ENOMEM;
 		if (!e->gender)
 			e->gender = gender_of_first(first);
@@ -1823,9 +1838,11 @@ static bool known_person_at(const struct slant_quotes *q, uint32_t tb, uint32_t 
 {
 	char sur[64], first[64];
 
-	word_key(q, surname_token(q, tb, te), sur, sizeof(sur));
-	word_key(q, tb, first, sizeof(first));
-	return find_person(q, sur, te - tb > 1 ? first : NULL) != NONE;
+	uint32_t st = surname_token(q, tb, te);
+	size_t sl = word_key(q, st, sur, sizeof(sur)), fl = word_key(q, tb, first, sizeof(first));
+
+	return find_person(q, sur, sl, key_hash(q, st, sur, sl), te - tb > 1 ? first : NULL, fl) !=
+	       NONE;
 }
 
 /* Whether the word at t is the surname of someone named already, or of the people table. */
@@ -1833,8 +1850,9 @@ static bool known_surname(const struct slant_quotes *q, uint32_t t)
 {
 	char key[64];
 
-	word_key(q, t, key, sizeof(key));
-	return find_person(q, key, NULL) != NONE ||
+	size_t n = word_key(q, t, key, sizeof(key));
+
+	return find_person(q, key, n, key_hash(q, t, key, n), NULL, 0) != NONE ||
 	       (q->conf->people && slant_people_by_surname(q->conf->people, key) != NONE);
 }
 
