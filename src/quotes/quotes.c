@@ -985,12 +985,29 @@ static uint32_t name_form(struct slant_quotes *q, uint32_t tb, uint32_t te)
 			n -= 2;
 		else if (n > 4 && !memcmp(s + n - 4, "\xE2\x80\x99s", 4))
 			n -= 4;
-		if (q->tmp.len)
-			slant_buf_addc(&q->tmp, ' ');
-		bool dotted = n >= 2 && s[n - 1] == '.' && n <= 6;
-		for (size_t i = 0; i < n; i++)
-			if (!(dotted && s[i] == '.'))
-				slant_buf_addc(&q->tmp, s[i]);
+		bool space = q->tmp.len, dotted = n >= 2 && s[n - 1] == '.' && n <= 6;
+		if (!slant_buf_grow(&q->tmp, n + 1)) {
+			/* room for the word: written in place, not a call a byte */
+			char *o = q->tmp.data + q->tmp.len;
+			if (space)
+				*o++ = ' ';
+			if (!dotted) {
+				memcpy(o, s, n);
+				o += n;
+			} else {
+				for (size_t i = 0; i < n; i++)
+					if (s[i] != '.')
+						*o++ = s[i];
+			}
+			*o = '\0';
+			q->tmp.len = (size_t)(o - q->tmp.data);
+		} else {
+			if (space)
+				slant_buf_addc(&q->tmp, ' ');
+			for (size_t i = 0; i < n; i++)
+				if (!(dotted && s[i] == '.'))
+					slant_buf_addc(&q->tmp, s[i]);
+		}
 		nw++;
 	}
 	return nw;
