@@ -27,6 +27,8 @@
 #include <strings.h>
 
 #define NONE UINT32_MAX
+/* SLANT_GROW() is a call into another unit, made per mention and match: test inline first */
+#define GROW(arr, cap, need) ((need) > (cap) && SLANT_GROW(arr, cap, need))
 /*
  * How far back searches go: the last LOOKBACK mentions or quotations, the last 2 * LOOKBACK
  * entities. Real articles stay far below; a hostile one (thousands of names or pronouns) would
@@ -92,6 +94,10 @@ struct slant_quotes {
 	size_t nents, capents;
 	uint64_t *fuzzy; /* per entity: fuzzy_key(), what find_person()'s edit search checks first */
 	size_t capfuzzy;
+	uint32_t *eperson; /* per entity: its person (set once), scanned without the entities */
+	size_t capeperson;
+	uint64_t *ekey; /* per entity: name_key(), for the scans for a name already used */
+	size_t capekey;
 	uint32_t shead[SHEAD_SIZE]; /* newest entity per surname-hash bucket, or NONE */
 	uint32_t *tokinfo; /* per token: bits below */
 	uint32_t *ment_end;  /* per token: mention ending at it + 1, or 0 */
@@ -161,6 +167,8 @@ void slant_quotes_free(struct slant_quotes *q)
 	free(q->ments);
 	free(q->ents);
 	free(q->fuzzy);
+	free(q->eperson);
+	free(q->ekey);
 	free(q->tokinfo);
 	free(q->ment_end);
 	free(q->ment_start);
@@ -505,7 +513,7 @@ static bool right_flank(const struct slant_quotes *q, uint32_t t, uint32_t pb, u
 static int add_pair(struct slant_quotes *q, uint32_t open, uint32_t close, uint32_t end,
 		    uint32_t para, uint8_t type, uint8_t flags)
 {
-	if (SLANT_GROW(q->pairs, q->cappairs, q->npairs + 1))
+	if (GROW(q->pairs, q->cappairs, q->npairs + 1))
 		return SLANT_ENOMEM;
 	q->pairs[q->npairs++] = (struct pair){ open, close, end, para, type, flags };
 	return 0;
@@ -704,7 +712,7 @@ static int find_marks(struct slant_quotes *q)
 			ndbl = 0;
 			while (end < q->npairs && q->pairs[end].para == pr->para) {
 				if (q->pairs[end].type == MARK_DOUBLE) {
-					if (SLANT_GROW(q->dbl, q->capdbl, ndbl + 1))
+					if (GROW(q->dbl, q->capdbl, ndbl + 1))
 						return SLANT_ENOMEM;
 					q->dbl[ndbl++] = (uint32_t)end;
 				}
@@ -720,7 +728,7 @@ static int find_marks(struct slant_quotes *q)
 			continue; /* empty: “” */
 		while (depth && !pair_inside(q, &q->pairs[stack[depth - 1]], pr))
 			depth--;
-		if (SLANT_GROW(q->quotes, q->capquotes, q->nquotes + 1))
+		if (GROW(q->quotes, q->capquotes, q->nquotes + 1))
 			return SLANT_ENOMEM;
 		struct slant_quote *qt = &q->quotes[q->nquotes++];
 		memset(qt, 0, sizeof(*qt));
@@ -918,7 +926,7 @@ WORDSET(honorifics,
 static int add_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, uint8_t kind,
 		       uint8_t pron, uint32_t entity)
 {
-	if (SLANT_GROW(q->ments, q->capments, q->nments + 1))
+	if (GROW(q->ments, q->capments, q->nments + 1))
 		return SLANT_ENOMEM;
 	q->ments[q->nments++] = (struct mention){ tb, te, entity, kind, pron };
 	if (entity != NONE && tb >= q->ents[entity].last)
@@ -938,17 +946,37 @@ static size_t ent_floor(const struct slant_quotes *q)
 	return q->nents > 2 * LOOKBACK ? q->nents - 2 * LOOKBACK : 0;
 }
 
+/* An entity type and a name length as one number (names stay far below 4 GiB). */
+static inline uint64_t type_len(uint8_t type, size_t len)
+{
+	return (uint64_t)type << 32 | (uint32_t)len;
+}
+
+/*
+ * Keeps q->ekey[id] in step with entity id's type and name length, which the scans for an
+ * entity of a type already given a name compare before reading the entity; called wherever
+ * either changes.
+ */
+static void name_key(struct slant_quotes *q, uint32_t id)
+{
+	q->ekey[id] = type_len(q->ents[id].type, q->ents[id].namelen);
+}
+
 static int new_entity(struct slant_quotes *q, uint8_t type, uint32_t *id)
 {
-	if (SLANT_GROW(q->ents, q->capents, q->nents + 1) ||
-	    SLANT_GROW(q->fuzzy, q->capfuzzy, q->nents + 1))
+	if (GROW(q->ents, q->capents, q->nents + 1) ||
+	    GROW(q->fuzzy, q->capfuzzy, q->nents + 1) ||
+	    GROW(q->eperson, q->capeperson, q->nents + 1) ||
+	    GROW(q->ekey, q->capekey, q->nents + 1))
 		return SLANT_ENOMEM;
 	q->fuzzy[q->nents] = 0;
+	q->eperson[q->nents] = NONE;
 	struct entity *e = &q->ents[q->nents];
 	memset(e, 0, sizeof(*e));
 	e->name = e->surname = e->first = e->person = e->role = e->affil = e->speaker = NONE;
 	e->type = type;
 	*id = (uint32_t)q->nents++;
+	name_key(q, *id);
 	return 0;
 }
 
@@ -1210,7 +1238,7 @@ static int entity_for_person(struct slant_quotes *q, uint32_t person, uint32_t *
 	const struct slant_people *pp = q->conf->people;
 
 	for (size_t i = ent_floor(q); i < q->nents; i++)
-		if (q->ents[i].person == person) {
+		if (q->eperson[i] == person) {
 			*id = (uint32_t)i;
 			return 0;
 		}
@@ -1218,10 +1246,11 @@ static int entity_for_person(struct slant_quotes *q, uint32_t person, uint32_t *
 	if (new_entity(q, sp->org ? SLANT_SPEAKER_ORG : SLANT_SPEAKER_PERSON, id))
 		return SLANT_ENOMEM;
 	struct entity *e = &q->ents[*id];
-	e->person = person;
+	e->person = q->eperson[*id] = person;
 	if (store(q, sp->name, strlen(sp->name), &e->name))
 		return SLANT_ENOMEM;
 	e->namelen = (uint32_t)strlen(sp->name);
+	name_key(q, *id);
 	const char *sur = sp->surname;
 	char fam[32];
 	if (sur && family_first(sp->name, sp->group && !strcmp(sp->group, "foreign"), fam,
@@ -1395,6 +1424,7 @@ static void title_before(struct slant_quotes *q, uint32_t tb, struct entity *e)
 				e->role = rm->entry;
 				e->type = SLANT_SPEAKER_ORG;
 				fuzzy_key(q, (uint32_t)(e - q->ents));
+				name_key(q, (uint32_t)(e - q->ents));
 			}
 			for (uint32_t u = rm->tok_begin; u <= t; u++) {
 				uint32_t uw = TMASK(q, u);
@@ -1467,8 +1497,8 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool t
 		/* the same organisation named again */
 		name_form(q, tb, te);
 		for (size_t i = ent_floor(q); i < q->nents && id == NONE; i++)
-			if (q->ents[i].type == SLANT_SPEAKER_ORG && q->ents[i].person == NONE &&
-			    q->ents[i].namelen == q->tmp.len &&
+			if (q->ekey[i] == type_len(SLANT_SPEAKER_ORG, q->tmp.len) &&
+			    q->ents[i].person == NONE &&
 			    !memcmp(stored(q, q->ents[i].name), q->tmp.data, q->tmp.len))
 				id = (uint32_t)i;
 	}
@@ -1481,6 +1511,7 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool t
 		if (store(q, q->tmp.data, q->tmp.len, &e->name))
 			return SLANT_ENOMEM;
 		e->namelen = (uint32_t)q->tmp.len;
+		name_key(q, (uint32_t)(e - q->ents));
 		if (!org) {
 			if (store(q, sur, sl, &e->surname))
 				return SLANT_ENOMEM;
@@ -1501,6 +1532,7 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool t
 		if (store(q, q->tmp.data, q->tmp.len, &e->name))
 			return SLANT_ENOMEM;
 		e->namelen = (uint32_t)q->tmp.len;
+		name_key(q, (uint32_t)(e - q->ents));
 		if (e->first == NONE && store(q, first, fl, &e->first))
 			return SLANT_ENOMEM;
 		if (!e->gender)
@@ -1624,8 +1656,8 @@ static int plural_speaker(struct slant_quotes *q, uint32_t r, uint32_t *id)
 		group = g;
 	}
 	for (size_t i = ent_floor(q); i < q->nents; i++)
-		if (q->ents[i].type == SLANT_SPEAKER_UNNAMED && q->ents[i].plural &&
-		    q->ents[i].namelen == q->tmp.len &&
+		if (q->ekey[i] == type_len(SLANT_SPEAKER_UNNAMED, q->tmp.len) &&
+		    q->ents[i].plural &&
 		    !memcmp(stored(q, q->ents[i].name), q->tmp.data, q->tmp.len)) {
 			*id = (uint32_t)i;
 			return 0;
@@ -1636,6 +1668,7 @@ static int plural_speaker(struct slant_quotes *q, uint32_t r, uint32_t *id)
 	if (store(q, q->tmp.data, q->tmp.len, &e->name))
 		return SLANT_ENOMEM;
 	e->namelen = (uint32_t)q->tmp.len;
+	name_key(q, (uint32_t)(e - q->ents));
 	e->role = r;
 	e->plural = 1;
 	e->group = same ? group : NULL;
@@ -1744,8 +1777,7 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 					&q->tmp))
 			return SLANT_ENOMEM;
 		for (size_t i = ent_floor(q); i < q->nents && id == NONE; i++)
-			if (q->ents[i].type == SLANT_SPEAKER_UNNAMED &&
-			    q->ents[i].namelen == q->tmp.len &&
+			if (q->ekey[i] == type_len(SLANT_SPEAKER_UNNAMED, q->tmp.len) &&
 			    !memcmp(stored(q, q->ents[i].name), q->tmp.data, q->tmp.len))
 				id = (uint32_t)i;
 		if (id == NONE) {
@@ -1755,9 +1787,11 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 			if (store(q, q->tmp.data, q->tmp.len, &e->name))
 				return SLANT_ENOMEM;
 			e->namelen = (uint32_t)q->tmp.len;
+			name_key(q, (uint32_t)(e - q->ents));
 			e->role = r;
 			e->plural = ro->plural;
 			e->type = ro->org ? SLANT_SPEAKER_ORG : SLANT_SPEAKER_UNNAMED;
+			name_key(q, id);
 			for (uint32_t t = tb; t < re; t++) {
 				uint8_t g = title_gender(q, t);
 				if (g)
@@ -1835,7 +1869,7 @@ static int match_table(struct slant_quotes *q)
 				continue;
 			if (dst->n && dst->v[dst->n - 1].tok_begin == m->tok_begin)
 				continue; /* the same term in two categories */
-			if (SLANT_GROW(dst->v, dst->cap, dst->n + 1))
+			if (GROW(dst->v, dst->cap, dst->n + 1))
 				return SLANT_ENOMEM;
 			dst->v[dst->n] = *m;
 			dst->v[dst->n++].entry = ref;
@@ -2153,8 +2187,8 @@ static int resolve_pronouns(struct slant_quotes *q)
 		if (!ranked) {
 			/* sentences are counted back without those inside quotations: a long
 			 * quotation keeps its speaker within reach */
-			if (SLANT_GROW(q->srank, q->capsrank, q->nsents + 1) ||
-			    SLANT_GROW(q->lead_end, q->caplead, q->nsents + 1))
+			if (GROW(q->srank, q->capsrank, q->nsents + 1) ||
+			    GROW(q->lead_end, q->caplead, q->nsents + 1))
 				return SLANT_ENOMEM;
 			uint32_t n = 0;
 			for (size_t k = 0; k < q->nsents; k++) {
@@ -3304,7 +3338,7 @@ static int make_speakers(struct slant_quotes *q)
 			continue;
 		struct entity *e = &q->ents[qt->speaker];
 		if (e->speaker == NONE) {
-			if (SLANT_GROW(q->speakers, q->capspeakers, q->nspeakers + 1))
+			if (GROW(q->speakers, q->capspeakers, q->nspeakers + 1))
 				return SLANT_ENOMEM;
 			struct slant_speaker *sp = &q->speakers[q->nspeakers];
 			const struct slant_person *person = e->person != NONE ? &pp->speakers[e->person] : NULL;
