@@ -108,6 +108,7 @@ struct slant_quotes {
 	uint32_t *lead_end;  /* per sentence: the end of a clause opening it ("When ..., "), or 0 */
 	size_t capsrank, caplead;
 	uint32_t *role_at;   /* per token: role match starting at it + 1, or 0 */
+	uint32_t *role_end;  /* per token end (exclusive): role match ending there + 1, or 0 */
 	uint32_t *name_at;   /* per token: people-name match starting at it + 1, or 0 */
 	uint32_t *wmask;     /* per token: W_* bits of its word */
 	const uint64_t *thash; /* per token: slant_text_hash() of its text (the document's) */
@@ -177,6 +178,7 @@ void slant_quotes_free(struct slant_quotes *q)
 	free(q->srank);
 	free(q->lead_end);
 	free(q->role_at);
+	free(q->role_end);
 	free(q->name_at);
 	free(q->wmask);
 	free(q->verbs.v);
@@ -1303,19 +1305,10 @@ static uint32_t role_at(const struct slant_quotes *q, uint32_t t, uint32_t *te)
 	return m->entry;
 }
 
-/* The role match ending just before token `end`, or NONE (matches are in text order). */
+/* The role match ending just before token `end`, or NONE (matches do not overlap). */
 static uint32_t role_ending(const struct slant_quotes *q, uint32_t end)
 {
-	size_t lo = 0, hi = q->roles.n;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (q->roles.v[mid].tok_end < end)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < q->roles.n && q->roles.v[lo].tok_end == end ? (uint32_t)lo : NONE;
+	return q->role_end[end] ? q->role_end[end] - 1 : NONE;
 }
 
 /* A party cue around a name: "(D-Ill.)", ", R-Texas,", "Democratic Sen.", ", a Republican,". */
@@ -1877,8 +1870,10 @@ static int match_table(struct slant_quotes *q)
 	}
 	for (size_t i = 0; i < q->names.n; i++)
 		q->name_at[q->names.v[i].tok_begin] = (uint32_t)i + 1;
-	for (size_t i = 0; i < q->roles.n; i++)
+	for (size_t i = 0; i < q->roles.n; i++) {
 		q->role_at[q->roles.v[i].tok_begin] = (uint32_t)i + 1;
+		q->role_end[q->roles.v[i].tok_end] = (uint32_t)i + 1;
+	}
 	for (size_t i = 0; i < q->verbs.n; i++)
 		q->verb_at[q->verbs.v[i].tok_begin] = (uint32_t)i + 1;
 	return 0;
@@ -3419,7 +3414,7 @@ static int grow_tokens(struct slant_quotes *q, size_t n)
 	while (cap < n)
 		cap *= 2;
 	uint32_t **arrays[] = { &q->tokinfo, &q->ment_end, &q->ment_start, &q->verb_at,
-				&q->sent_of, &q->role_at, &q->name_at, &q->wmask };
+				&q->sent_of, &q->role_at, &q->role_end, &q->name_at, &q->wmask };
 	for (size_t i = 0; i < SLANT_ARRAY_SIZE(arrays); i++) {
 		uint32_t *p = realloc(*arrays[i], cap * sizeof(uint32_t));
 		if (!p)
@@ -3428,7 +3423,8 @@ static int grow_tokens(struct slant_quotes *q, size_t n)
 	}
 	q->captok = cap;
 	/* the sparse arrays start out zero; clear_sparse() keeps them so */
-	uint32_t *sparse[] = { q->ment_end, q->ment_start, q->verb_at, q->role_at, q->name_at };
+	uint32_t *sparse[] = { q->ment_end, q->ment_start, q->verb_at, q->role_at, q->role_end,
+			       q->name_at };
 	for (size_t i = 0; i < SLANT_ARRAY_SIZE(sparse); i++)
 		memset(sparse[i], 0, cap * sizeof(uint32_t));
 	return 0;
@@ -3442,8 +3438,10 @@ static void clear_sparse(struct slant_quotes *q)
 {
 	for (size_t i = 0; i < q->names.n; i++)
 		q->name_at[q->names.v[i].tok_begin] = 0;
-	for (size_t i = 0; i < q->roles.n; i++)
+	for (size_t i = 0; i < q->roles.n; i++) {
 		q->role_at[q->roles.v[i].tok_begin] = 0;
+		q->role_end[q->roles.v[i].tok_end] = 0;
+	}
 	for (size_t i = 0; i < q->verbs.n; i++)
 		q->verb_at[q->verbs.v[i].tok_begin] = 0;
 	for (size_t i = 0; i < q->nments; i++) {
