@@ -269,6 +269,9 @@ static uint32_t word_mask_h(const char *s, size_t n, uint64_t h)
 	}
 }
 
+/* slant_text_hash() of "he", "it", "she" and "they" */
+static uint64_t pron_hash[4];
+
 static uint32_t word_mask(const char *w)
 {
 	size_t n = strlen(w);
@@ -2102,16 +2105,19 @@ static int find_mentions(struct slant_quotes *q)
 			t = re - 1;
 			continue;
 		}
-		/* pronouns, told apart by length and letters: the commonest words pass here */
+		/* pronouns, told apart by their hash (the commonest words pass here), then by
+		 * their letters */
 		if (k->kind == SLANT_TOK_WORD && k->norm_len >= 2 && k->norm_len <= 4) {
-			const char *n = norm(q, t);
+			uint64_t h = q->thash[t];
 			uint8_t pr = 0;
-			if (k->norm_len == 2)
-				pr = n[0] == 'h' && n[1] == 'e' ? 'h' : n[0] == 'i' && n[1] == 't' ? 'i' : 0;
-			else if (k->norm_len == 3)
-				pr = !memcmp(n, "she", 3) ? 's' : 0;
-			else
-				pr = !memcmp(n, "they", 4) ? 't' : 0;
+			if (h == pron_hash[0] && norm_is(q, t, "he"))
+				pr = 'h';
+			else if (h == pron_hash[1] && norm_is(q, t, "it"))
+				pr = 'i';
+			else if (h == pron_hash[2] && norm_is(q, t, "she"))
+				pr = 's';
+			else if (h == pron_hash[3] && norm_is(q, t, "they"))
+				pr = 't';
 			if (pr && add_mention(q, t, t + 1, M_PRONOUN, pr, NONE))
 				return SLANT_ENOMEM;
 		}
@@ -3401,6 +3407,9 @@ static void sort_lists(void)
 	wtab_add("democratic", W_DEM);
 	wtab_add("republican", W_REP);
 	wtab_add("gop", W_REP);
+	static const char *const prons[] = { "he", "it", "she", "they" };
+	for (size_t i = 0; i < SLANT_ARRAY_SIZE(prons); i++)
+		pron_hash[i] = slant_text_hash(prons[i], strlen(prons[i]));
 }
 
 
