@@ -272,6 +272,11 @@ static uint32_t word_mask_h(const char *s, size_t n, uint64_t h)
 /* slant_text_hash() of "he", "it", "she" and "they" */
 static uint64_t pron_hash[4];
 
+static inline bool pron_hash_is(uint64_t h)
+{
+	return h == pron_hash[0] || h == pron_hash[1] || h == pron_hash[2] || h == pron_hash[3];
+}
+
 static uint32_t word_mask(const char *w)
 {
 	size_t n = strlen(w);
@@ -1918,9 +1923,24 @@ static int find_mentions(struct slant_quotes *q)
 		return ret;
 
 	uint32_t title_from = NONE, title_to = NONE, title_r = NONE; /* a title before a known name */
-	for (uint32_t t = 0; t < q->scan_end; t++) {
-		if (q->tokinfo[t] & (TI_INQUOTE | TI_USED))
-			continue;
+	const uint32_t end = q->scan_end, *tinfo = q->tokinfo, *nat = q->name_at,
+		       *rat = q->role_at;
+	const struct slant_token *toks = q->toks;
+	for (uint32_t t = 0; t < end; t++) {
+		/*
+		 * Most tokens start nothing: not a table name or role, not a capitalised word,
+		 * not a word with a pronoun's hash. Skipped here in a loop that keeps the arrays
+		 * in registers; the rest go through the checks below.
+		 */
+		while (t < end && ((tinfo[t] & (TI_INQUOTE | TI_USED)) ||
+				   (!nat[t] && !rat[t] &&
+				    (toks[t].kind != SLANT_TOK_WORD ||
+				     (!(toks[t].flags & SLANT_TOKF_CAP) &&
+				      (toks[t].norm_len < 2 || toks[t].norm_len > 4 ||
+				       !pron_hash_is(q->thash[t])))))))
+			t++;
+		if (t >= end)
+			break;
 		const struct slant_token *k = &q->toks[t];
 
 		/* a name the people table knows */
