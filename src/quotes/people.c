@@ -607,10 +607,14 @@ int slant_people_load(struct slant_people *pp, int what, const char *path, struc
 
 uint32_t slant_people_by_surname(const struct slant_people *pp, const char *key)
 {
+	return slant_people_by_surname_h(pp, key, slant_text_hash(key, strlen(key)));
+}
+
+uint32_t slant_people_by_surname_h(const struct slant_people *pp, const char *key, uint64_t h)
+{
 	if (!pp || !pp->surname_slots)
 		return UINT32_MAX;
 	size_t mask = pp->capsurname_slots - 1;
-	uint64_t h = slant_text_hash(key, strlen(key));
 
 	for (size_t k = h & mask; pp->surname_slots[k].at; k = (k + 1) & mask) {
 		const struct slant_surname *sn = &pp->surnames[pp->surname_slots[k].at - 1];

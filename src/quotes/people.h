@@ -72,5 +72,7 @@ bool slant_people_suffix(const char *s, size_t n);
 
 /* The person whose surname is `key` (lower case) when exactly one has it, else UINT32_MAX. */
 uint32_t slant_people_by_surname(const struct slant_people *pp, const char *key);
+/* The same, given slant_text_hash() of the key (the extractor often has it already). */
+uint32_t slant_people_by_surname_h(const struct slant_people *pp, const char *key, uint64_t h);
 
 #endif

@@ -1490,7 +1490,7 @@ static int name_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, bool t
 		 * "Trump said"), not "Lincoln, a small community" */
 		if (id == NONE && single && q->conf->people &&
 		    surname_use(q, tb, te, titled)) {
-			uint32_t p = slant_people_by_surname(q->conf->people, sur);
+			uint32_t p = slant_people_by_surname_h(q->conf->people, sur, sh);
 			if (p != NONE && entity_for_person(q, p, &id))
 				return SLANT_ENOMEM;
 		}
@@ -1905,9 +1905,10 @@ static bool known_surname(const struct slant_quotes *q, uint32_t t)
 	char key[64];
 
 	size_t n = word_key(q, t, key, sizeof(key));
+	uint64_t h = key_hash(q, t, key, n);
 
-	return find_person(q, key, n, key_hash(q, t, key, n), NULL, 0) != NONE ||
-	       (q->conf->people && slant_people_by_surname(q->conf->people, key) != NONE);
+	return find_person(q, key, n, h, NULL, 0) != NONE ||
+	       (q->conf->people && slant_people_by_surname_h(q->conf->people, key, h) != NONE);
 }
 
 static int find_mentions(struct slant_quotes *q)
