@@ -1716,6 +1716,10 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 		 */
 		uint32_t best = NONE;
 		int best_tier = 0;
+		/* what the organisation tiers ask of the role, worked out once, not per entity */
+		size_t wl = strlen(ro->word);
+		bool generic = !strcmp(ro->role, "agency") || !strcmp(ro->role, "department") ||
+			       !strcmp(ro->role, "organization");
 		for (size_t i = q->nents; i-- > ent_floor(q);) {
 			const struct entity *e = &q->ents[i];
 			const struct slant_role *er = role_of(q, e->role);
@@ -1734,13 +1738,10 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 				 (best == NONE || e->last > q->ents[best].last || best_tier < 2)) {
 				/* "the agency" after "U.S. Immigration and Customs Enforcement" */
 				const char *nm = stored(q, e->name);
-				size_t wl = strlen(ro->word);
 				for (const char *s = nm; *s && !tier; s++)
 					if ((s == nm || s[-1] == ' ') && !strncasecmp(s, ro->word, wl))
 						tier = 2;
-				if (!tier && (!strcmp(ro->role, "agency") ||
-					      !strcmp(ro->role, "department") ||
-					      !strcmp(ro->role, "organization")))
+				if (!tier && generic)
 					tier = 1;
 			}
 			if (tier && (best == NONE || tier > best_tier ||
