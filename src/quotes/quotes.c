@@ -92,7 +92,7 @@ struct slant_quotes {
 	size_t nments, capments;
 	struct entity *ents;
 	size_t nents, capents;
-	uint64_t *fuzzy; /* per entity: fuzzy_key(), what find_person()'s edit search checks first */
+	uint64_t *fuzzy; /* per entity: fuzzy_key(), what find_person()'s edit search reads */
 	size_t capfuzzy;
 	uint32_t *eperson; /* per entity: its person (set once), scanned without the entities */
 	size_t capeperson;
