@@ -28,8 +28,11 @@ int slant_fail_oom(struct slant_err *err);
  */
 int slant_grow_array(void **arr, size_t *cap, size_t need, size_t size);
 
-#define SLANT_GROW(arr, cap, need) \
-	slant_grow_array((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+/* The common case, room already, is tested inline: hot loops grow arrays per match. `need`
+ * is evaluated twice. */
+#define SLANT_GROW(arr, cap, need)                                                     \
+	((need) > (cap) ? slant_grow_array((void **)&(arr), &(cap), (need), sizeof(*(arr))) \
+			: 0)
 
 /* qsort()/bsearch() comparison of two `const char *` elements. */
 int slant_cmp_cstr(const void *a, const void *b);

@@ -27,8 +27,6 @@
 #include <strings.h>
 
 #define NONE UINT32_MAX
-/* SLANT_GROW() is a call into another unit, made per mention and match: test inline first */
-#define GROW(arr, cap, need) ((need) > (cap) && SLANT_GROW(arr, cap, need))
 /*
  * How far back searches go: the last LOOKBACK mentions or quotations, the last 2 * LOOKBACK
  * entities. Real articles stay far below; a hostile one (thousands of names or pronouns) would
@@ -523,7 +521,7 @@ static bool right_flank(const struct slant_quotes *q, uint32_t t, uint32_t pb, u
 static int add_pair(struct slant_quotes *q, uint32_t open, uint32_t close, uint32_t end,
 		    uint32_t para, uint8_t type, uint8_t flags)
 {
-	if (GROW(q->pairs, q->cappairs, q->npairs + 1))
+	if (SLANT_GROW(q->pairs, q->cappairs, q->npairs + 1))
 		return SLANT_ENOMEM;
 	q->pairs[q->npairs++] = (struct pair){ open, close, end, para, type, flags };
 	return 0;
@@ -722,7 +720,7 @@ static int find_marks(struct slant_quotes *q)
 			ndbl = 0;
 			while (end < q->npairs && q->pairs[end].para == pr->para) {
 				if (q->pairs[end].type == MARK_DOUBLE) {
-					if (GROW(q->dbl, q->capdbl, ndbl + 1))
+					if (SLANT_GROW(q->dbl, q->capdbl, ndbl + 1))
 						return SLANT_ENOMEM;
 					q->dbl[ndbl++] = (uint32_t)end;
 				}
@@ -738,7 +736,7 @@ static int find_marks(struct slant_quotes *q)
 			continue; /* empty: “” */
 		while (depth && !pair_inside(q, &q->pairs[stack[depth - 1]], pr))
 			depth--;
-		if (GROW(q->quotes, q->capquotes, q->nquotes + 1))
+		if (SLANT_GROW(q->quotes, q->capquotes, q->nquotes + 1))
 			return SLANT_ENOMEM;
 		struct slant_quote *qt = &q->quotes[q->nquotes++];
 		memset(qt, 0, sizeof(*qt));
@@ -936,7 +934,7 @@ WORDSET(honorifics,
 static int add_mention(struct slant_quotes *q, uint32_t tb, uint32_t te, uint8_t kind,
 		       uint8_t pron, uint32_t entity)
 {
-	if (GROW(q->ments, q->capments, q->nments + 1))
+	if (SLANT_GROW(q->ments, q->capments, q->nments + 1))
 		return SLANT_ENOMEM;
 	q->ments[q->nments++] = (struct mention){ tb, te, entity, kind, pron };
 	if (entity != NONE && tb >= q->ents[entity].last)
@@ -974,10 +972,10 @@ static void name_key(struct slant_quotes *q, uint32_t id)
 
 static int new_entity(struct slant_quotes *q, uint8_t type, uint32_t *id)
 {
-	if (GROW(q->ents, q->capents, q->nents + 1) ||
-	    GROW(q->fuzzy, q->capfuzzy, q->nents + 1) ||
-	    GROW(q->eperson, q->capeperson, q->nents + 1) ||
-	    GROW(q->ekey, q->capekey, q->nents + 1))
+	if (SLANT_GROW(q->ents, q->capents, q->nents + 1) ||
+	    SLANT_GROW(q->fuzzy, q->capfuzzy, q->nents + 1) ||
+	    SLANT_GROW(q->eperson, q->capeperson, q->nents + 1) ||
+	    SLANT_GROW(q->ekey, q->capekey, q->nents + 1))
 		return SLANT_ENOMEM;
 	q->fuzzy[q->nents] = 0;
 	q->eperson[q->nents] = NONE;
@@ -1789,11 +1787,9 @@ static int role_mention(struct slant_quotes *q, uint32_t rb, uint32_t re, uint32
 			if (store(q, q->tmp.data, q->tmp.len, &e->name))
 				return SLANT_ENOMEM;
 			e->namelen = (uint32_t)q->tmp.len;
-			name_key(q, (uint32_t)(e - q->ents));
+			name_key(q, id);
 			e->role = r;
 			e->plural = ro->plural;
-			e->type = ro->org ? SLANT_SPEAKER_ORG : SLANT_SPEAKER_UNNAMED;
-			name_key(q, id);
 			for (uint32_t t = tb; t < re; t++) {
 				uint8_t g = title_gender(q, t);
 				if (g)
@@ -1871,7 +1867,7 @@ static int match_table(struct slant_quotes *q)
 				continue;
 			if (dst->n && dst->v[dst->n - 1].tok_begin == m->tok_begin)
 				continue; /* the same term in two categories */
-			if (GROW(dst->v, dst->cap, dst->n + 1))
+			if (SLANT_GROW(dst->v, dst->cap, dst->n + 1))
 				return SLANT_ENOMEM;
 			dst->v[dst->n] = *m;
 			dst->v[dst->n++].entry = ref;
@@ -2210,8 +2206,8 @@ static int resolve_pronouns(struct slant_quotes *q)
 		if (!ranked) {
 			/* sentences are counted back without those inside quotations: a long
 			 * quotation keeps its speaker within reach */
-			if (GROW(q->srank, q->capsrank, q->nsents + 1) ||
-			    GROW(q->lead_end, q->caplead, q->nsents + 1))
+			if (SLANT_GROW(q->srank, q->capsrank, q->nsents + 1) ||
+			    SLANT_GROW(q->lead_end, q->caplead, q->nsents + 1))
 				return SLANT_ENOMEM;
 			uint32_t n = 0;
 			for (size_t k = 0; k < q->nsents; k++) {
@@ -3361,7 +3357,7 @@ static int make_speakers(struct slant_quotes *q)
 			continue;
 		struct entity *e = &q->ents[qt->speaker];
 		if (e->speaker == NONE) {
-			if (GROW(q->speakers, q->capspeakers, q->nspeakers + 1))
+			if (SLANT_GROW(q->speakers, q->capspeakers, q->nspeakers + 1))
 				return SLANT_ENOMEM;
 			struct slant_speaker *sp = &q->speakers[q->nspeakers];
 			const struct slant_person *person = e->person != NONE ? &pp->speakers[e->person] : NULL;
