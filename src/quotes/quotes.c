@@ -1022,28 +1022,18 @@ static uint32_t name_form(struct slant_quotes *q, uint32_t tb, uint32_t te)
 		else if (n > 4 && !memcmp(s + n - 4, "\xE2\x80\x99s", 4))
 			n -= 4;
 		bool space = q->tmp.len, dotted = n >= 2 && s[n - 1] == '.' && n <= 6;
-		if (!slant_buf_grow(&q->tmp, n + 1)) {
-			/* room for the word: written in place, not a call a byte */
-			char *o = q->tmp.data + q->tmp.len;
-			if (space)
-				*o++ = ' ';
-			if (!dotted) {
-				memcpy(o, s, n);
-				o += n;
-			} else {
-				for (size_t i = 0; i < n; i++)
-					if (s[i] != '.')
-						*o++ = s[i];
-			}
-			*o = '\0';
-			q->tmp.len = (size_t)(o - q->tmp.data);
-		} else {
-			if (space)
-				slant_buf_addc(&q->tmp, ' ');
-			for (size_t i = 0; i < n; i++)
-				if (!(dotted && s[i] == '.'))
-					slant_buf_addc(&q->tmp, s[i]);
-		}
+		/* the word written in place, not a call a byte; out of memory, the name is
+		 * shorter (storing it fails then anyway) */
+		if (slant_buf_grow(&q->tmp, n + 1))
+			continue;
+		char *o = q->tmp.data + q->tmp.len;
+		if (space)
+			*o++ = ' ';
+		for (size_t i = 0; i < n; i++)
+			if (!(dotted && s[i] == '.'))
+				*o++ = s[i];
+		*o = '\0';
+		q->tmp.len = (size_t)(o - q->tmp.data);
 		nw++;
 	}
 	return nw;
@@ -3489,8 +3479,7 @@ int slant_quotes_extract(struct slant_quotes *q, const struct slant_doc *d, cons
 	q->conf = conf ? conf : &none;
 	q->toks = slant_doc_tokens(d, &q->ntoks);
 	q->thash = slant_doc_hashes(d);
-	/* a token's norm field is its offset in the norm buffer */
-	q->normbuf = q->ntoks ? slant_doc_norm(d, &q->toks[0]) - q->toks[0].norm : NULL;
+	q->normbuf = slant_doc_norm_data(d);
 	q->sents = slant_doc_sentences(d, &q->nsents);
 	q->nquotes = q->nspeakers = q->nments = q->nents = 0;
 	slant_buf_reset(&q->names_buf);

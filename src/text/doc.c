@@ -1338,6 +1338,11 @@ const uint64_t *slant_doc_word_hashes(const struct slant_doc *d)
 	return d->whashes;
 }
 
+const char *slant_doc_norm_data(const struct slant_doc *d)
+{
+	return d->norm.data;
+}
+
 const struct slant_sentence *slant_doc_sentences(const struct slant_doc *d, size_t *n)
 {
 	*n = d->nsents;

@@ -64,4 +64,10 @@ static inline uint64_t slant_text_word_hash(const char *s, size_t n)
 const uint64_t *slant_doc_hashes(const struct slant_doc *d);
 const uint64_t *slant_doc_word_hashes(const struct slant_doc *d);
 
+/*
+ * The buffer that tokens' `norm` offsets index (slant_doc_norm() is data + tok->norm), for
+ * loops that read every token's text; borrowed like slant_doc_tokens().
+ */
+const char *slant_doc_norm_data(const struct slant_doc *d);
+
 #endif
